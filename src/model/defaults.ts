@@ -1,0 +1,74 @@
+import type { Assumption, Finance, LoyaltyRates, WordOfMouth } from './types';
+
+export const MODEL_VERSION = '1';
+
+interface Sourced<T> {
+  value: T;
+  source: string;
+}
+
+const TARP_LOYALTY = 'TARP/CCMC (Goodman, Strategic Customer Service), problems over $100';
+
+export const LOYALTY: { [K in keyof LoyaltyRates]: Sourced<number> } = {
+  baseline: { value: 0.85, source: 'Assumed: share of customers with no problem who stay loyal a year later' },
+  silent: { value: 0.09, source: `${TARP_LOYALTY}: 9% of those who did not complain would buy again` },
+  satisfied: { value: 0.82, source: `${TARP_LOYALTY}: 82% of complainants satisfied quickly would buy again` },
+  mollified: { value: 0.54, source: `${TARP_LOYALTY}: 54% of complainants satisfied (not quickly) would buy again` },
+  dissatisfied: { value: 0.19, source: `${TARP_LOYALTY}: 19% of dissatisfied complainants would buy again` },
+};
+
+export const WORD_OF_MOUTH: { [K in keyof WordOfMouth]: Sourced<number> } = {
+  positiveTold: { value: 4.5, source: 'TARP: a satisfied customer tells 4 to 5 people' },
+  negativeTold: { value: 10, source: 'TARP: an unhappy customer tells 9 to 10 people' },
+  positiveInfluence: { value: 0.02, source: 'Assumed (conservative): 2% of listeners act on good news' },
+  negativeInfluence: { value: 0.02, source: 'Assumed (conservative): 2% of listeners act on bad news' },
+};
+
+export const FINANCE: { [K in keyof Finance]: Sourced<number> } = {
+  horizonYears: { value: 3, source: 'Forrester Total Economic Impact practice: 3-year horizon' },
+  discountRate: { value: 0.1, source: 'Forrester Total Economic Impact practice: 10% discount rate' },
+  riskAdjustment: { value: 0.1, source: 'Forrester Total Economic Impact practice: 10% of benefits withheld for risk' },
+};
+
+export const OTHER = {
+  currency: { value: 'USD', source: 'Default currency label; figures are not converted' },
+  lifetimeValueDiscountRate: {
+    value: 0.1,
+    source: 'Discount rate of the lifetime-value formula (Gupta & Lehmann), 10% by default',
+  },
+  newCustomerValue: { value: 'lifetime value', source: 'Assumed: a prospect won or lost is worth one customer lifetime value' },
+  costPerComplaint: { value: 0, source: 'No handling cost was given for this problem' },
+  rampUp: { value: [1], source: 'Full benefit from the first year' },
+  upfrontCost: { value: 0, source: 'No upfront cost was given' },
+  annualCost: { value: 0, source: 'No annual cost was given' },
+} as const;
+
+export const LIMITS = {
+  problems: 200,
+  investments: 100,
+  maxHorizonYears: 10,
+  idLength: 100,
+  nameLength: 200,
+  bodyBytes: 1024 * 1024,
+  outcomeSumTolerance: 1e-6,
+} as const;
+
+function entries<T>(prefix: string, table: Record<string, Sourced<T>>): Assumption[] {
+  return Object.entries(table).map(([key, d]) => ({ field: `${prefix}.${key}`, value: d.value as Assumption['value'], source: d.source }));
+}
+
+/** Every default of the model, as it applies before a scenario is known. */
+export function allDefaults(): Assumption[] {
+  return [
+    { field: 'currency', value: OTHER.currency.value, source: OTHER.currency.source },
+    { field: 'customerValue.discountRate', value: OTHER.lifetimeValueDiscountRate.value, source: OTHER.lifetimeValueDiscountRate.source },
+    { field: 'newCustomerValue', value: OTHER.newCustomerValue.value, source: OTHER.newCustomerValue.source },
+    ...entries('loyalty', LOYALTY),
+    ...entries('wordOfMouth', WORD_OF_MOUTH),
+    ...entries('finance', FINANCE),
+    { field: 'problems[].costPerComplaint', value: OTHER.costPerComplaint.value, source: OTHER.costPerComplaint.source },
+    { field: 'investments[].cost.upfront', value: OTHER.upfrontCost.value, source: OTHER.upfrontCost.source },
+    { field: 'investments[].cost.annual', value: OTHER.annualCost.value, source: OTHER.annualCost.source },
+    { field: 'investments[].rampUp', value: [...OTHER.rampUp.value], source: OTHER.rampUp.source },
+  ];
+}

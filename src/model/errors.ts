@@ -1,0 +1,14 @@
+export interface ModelIssue {
+  path: string;
+  message: string;
+}
+
+/** Inputs the model cannot compute with: incomplete, or figures that overflow. */
+export class ModelError extends Error {
+  constructor(readonly issues: ModelIssue[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+    this.name = 'ModelError';
+  }
+}
+
+export const BEYOND_RANGE = 'exceeds the largest number that can be computed (about 1.8e308)';

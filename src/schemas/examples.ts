@@ -1,0 +1,97 @@
+// Realistic request bodies, shown on the docs page and sent by the tests.
+
+/** MODEL.md §5: the worked example. */
+export const workedExample = {
+  customers: 100000,
+  customerValue: { lifetimeValue: 500 },
+  problems: [
+    {
+      id: 'billing-errors',
+      name: 'Billing errors',
+      prevalence: 0.12,
+      complaintRate: 0.5,
+      outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
+      costPerComplaint: 8,
+    },
+    {
+      id: 'late-delivery',
+      name: 'Late delivery',
+      prevalence: 0.2,
+      complaintRate: 0.25,
+      outcomes: { satisfied: 0.3, mollified: 0.4, dissatisfied: 0.3 },
+      costPerComplaint: 5,
+    },
+  ],
+  investments: [
+    {
+      id: 'fix-billing',
+      name: 'Fix the billing system',
+      problems: ['billing-errors'],
+      effects: { prevalenceReduction: 0.6 },
+      cost: { upfront: 250000, annual: 50000 },
+    },
+    {
+      id: 'better-handling',
+      name: 'Train and empower front-line staff',
+      problems: 'all',
+      effects: { outcomes: { satisfied: 0.7, mollified: 0.2, dissatisfied: 0.1 } },
+      cost: { upfront: 100000, annual: 120000 },
+    },
+  ],
+};
+
+/**
+ * A subscription business that knows its annual figures rather than a lifetime value, counts complaints
+ * rather than affected customers, and expects a self-service portal to take a year to reach full effect.
+ */
+export const subscriptionExample = {
+  currency: 'EUR',
+  customers: 250000,
+  customerValue: { annualRevenue: 420, grossMargin: 0.35, retentionRate: 0.8, discountRate: 0.08 },
+  wordOfMouth: { negativeInfluence: 0.01, positiveInfluence: 0.01 },
+  finance: { horizonYears: 5, discountRate: 0.08, riskAdjustment: 0.15 },
+  problems: [
+    {
+      id: 'outage',
+      name: 'Service outage',
+      complaintsPerYear: 6000,
+      complaintRate: 0.2,
+      outcomes: { satisfied: 0.25, mollified: 0.35, dissatisfied: 0.4 },
+      costPerComplaint: 12,
+    },
+    {
+      id: 'hard-to-cancel',
+      name: 'Cancelling is hard',
+      affectedCustomers: 9000,
+      complaintRate: 0.6,
+      outcomes: { satisfied: 0.1, mollified: 0.3, dissatisfied: 0.6 },
+      costPerComplaint: 9,
+      loyalty: { dissatisfied: 0.05 },
+    },
+    {
+      id: 'wrong-invoice',
+      name: 'Wrong invoice',
+      prevalence: 0.03,
+      complaintRate: 0.7,
+      outcomes: { satisfied: 0.5, mollified: 0.3, dissatisfied: 0.2 },
+      costPerComplaint: 15,
+    },
+  ],
+  investments: [
+    {
+      id: 'self-service-portal',
+      name: 'Self-service portal',
+      problems: ['hard-to-cancel', 'wrong-invoice'],
+      effects: { complaintRateMultiplier: 1.3, costPerComplaintReduction: 0.5 },
+      cost: { upfront: 400000, annual: 60000 },
+      rampUp: [0.5, 1],
+    },
+    {
+      id: 'status-page',
+      name: 'Proactive outage notices',
+      problems: ['outage'],
+      effects: { prevalenceReduction: 0.1, outcomes: { satisfied: 0.5, mollified: 0.3, dissatisfied: 0.2 } },
+      cost: { upfront: 30000, annual: 15000 },
+    },
+  ],
+};
