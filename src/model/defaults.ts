@@ -41,7 +41,7 @@ export const OTHER = {
   rampUp: { value: [1], source: 'Full benefit from the first year' },
   upfrontCost: { value: 0, source: 'No upfront cost was given' },
   annualCost: { value: 0, source: 'No annual cost was given' },
-} as const;
+};
 
 export const LIMITS = {
   problems: 200,

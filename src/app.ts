@@ -1,0 +1,75 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { ModelError } from './model/errors';
+import { ApiProblem, fieldErrors, invalidInput } from './present/problem';
+import { registerBusinessCase } from './routes/business-case';
+import { registerDocs } from './routes/docs';
+import { registerReference } from './routes/reference';
+
+const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.res.headers.set('X-Content-Type-Options', 'nosniff');
+  c.res.headers.set('Referrer-Policy', 'no-referrer');
+};
+
+async function malformedJsonDetail(c: Context): Promise<string> {
+  try {
+    JSON.parse(await c.req.text());
+    return 'The body is not valid JSON.';
+  } catch (e) {
+    return `The body is not valid JSON: ${(e as Error).message}.`;
+  }
+}
+
+async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
+  if (err instanceof ApiProblem) return err;
+  if (err instanceof ModelError) {
+    return new ApiProblem('uncomputable', `The figures cannot be computed. ${err.message}`, err.issues);
+  }
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return new ApiProblem('malformed-json', await malformedJsonDetail(c));
+    if (err.status === 415) return new ApiProblem('unsupported-media-type', 'Send the body as JSON with "Content-Type: application/json".');
+    if (err.status === 413) return new ApiProblem('payload-too-large', 'The body is too large.');
+  }
+  console.error(err);
+  return new ApiProblem('internal', 'An unexpected error occurred; it has been logged.');
+}
+
+export function createApp() {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) throw invalidInput(fieldErrors(result.error));
+    },
+  });
+
+  app.use('*', securityHeaders);
+  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86400 }));
+
+  registerBusinessCase(app);
+  registerReference(app);
+  registerDocs(app);
+
+  // Methods each path answers, for 405 and its Allow header.
+  const methods = new Map<string, Set<string>>();
+  for (const { path, method } of app.routes) {
+    if (method === 'ALL') continue;
+    const set = methods.get(path) ?? new Set(['OPTIONS']);
+    set.add(method);
+    if (method === 'GET') set.add('HEAD');
+    methods.set(path, set);
+  }
+
+  app.notFound((c) => {
+    const allowed = methods.get(c.req.path);
+    if (allowed) {
+      const allow = [...allowed].sort().join(', ');
+      return new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`, [], { Allow: allow }).toResponse();
+    }
+    return new ApiProblem('not-found', `There is no route ${c.req.path}. The operations are listed at /openapi.json and /docs.`).toResponse();
+  });
+  app.onError(async (err, c) => (await toProblem(err, c)).toResponse());
+
+  return app;
+}

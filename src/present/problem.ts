@@ -1,0 +1,68 @@
+import type { z } from '@hono/zod-openapi';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The kinds of problem the API answers with: RFC 9457 `type` slug, status and title. */
+export const PROBLEM_TYPES = {
+  'invalid-input': { status: 422, title: 'Invalid input' },
+  'uncomputable': { status: 422, title: 'The figures cannot be computed' },
+  'malformed-json': { status: 400, title: 'Malformed JSON' },
+  'missing-body': { status: 400, title: 'Missing request body' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'payload-too-large': { status: 413, title: 'Request body too large' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'internal': { status: 500, title: 'Internal error' },
+} as const;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+/** An error answer, thrown anywhere below the app and turned into problem+json by its error handler. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly kind: ProblemType,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'ApiProblem';
+  }
+
+  get status(): number {
+    return PROBLEM_TYPES[this.kind].status;
+  }
+
+  toResponse(): Response {
+    const { status, title } = PROBLEM_TYPES[this.kind];
+    const body = { type: `/problems/${this.kind}`, title, status, detail: this.detail, errors: this.errors };
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/problem+json', ...this.headers },
+    });
+  }
+}
+
+/** `['problems', 1, 'outcomes']` → `problems[1].outcomes`; the body itself is `(body)`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(body)';
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: jsonPath([...issue.path, key]), message: issue.message }))
+      : [{ path: jsonPath(issue.path), message: issue.message }],
+  );
+}
+
+export function invalidInput(errors: FieldError[]): ApiProblem {
+  const n = errors.length;
+  const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
+  return new ApiProblem('invalid-input', `${n} field${n === 1 ? ' is' : 's are'} invalid. ${listed}${n > 5 ? '; …' : ''}`, errors);
+}

@@ -1,0 +1,96 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+
+const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Swagger UI sets inline style attributes on the elements it renders.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+// Swagger UI's files are copied from node_modules to public/docs/swagger-ui by `npm install` and served as static assets.
+const DOCS_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Service business case API: docs</title>
+<link rel="icon" type="image/png" href="/docs/swagger-ui/favicon-32x32.png">
+<link rel="stylesheet" href="/docs/swagger-ui/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/docs/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/docs/init.js"></script>
+</body>
+</html>
+`;
+
+export const DOCUMENT_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Service business case API',
+    version: '1.0.0',
+    description:
+      'Turns a company’s customer-service problem catalogue into figures a CFO accepts: what each problem costs a year in lost ' +
+      'customers, word of mouth and handling, which problems to attack first, and what each candidate service investment is worth ' +
+      '(benefit, NPV, ROI, payback, cost of delay). The arithmetic follows the TARP/CCMC market damage model (John Goodman, ' +
+      '*Strategic Customer Service*) and Forrester TEI finance conventions; every default it uses is listed with its source.\n\n' +
+      'Errors are RFC 9457 problem details (`application/problem+json`) whose `errors` name each offending field by JSON path.',
+    license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+  },
+  servers: [{ url: '/', description: 'This server' }],
+  tags: [
+    { name: 'Business case', description: 'Problem damage and investment returns' },
+    { name: 'Reference', description: 'The model’s defaults and limits' },
+    { name: 'Service', description: 'Health, this document and the docs page' },
+  ],
+};
+
+const OpenApiDocument = z
+  .looseObject({ openapi: z.string().openapi({ example: '3.1.0' }), info: z.looseObject({ title: z.string(), version: z.string() }) })
+  .openapi('OpenApiDocument', { description: 'An OpenAPI 3.1 document' });
+
+const documentRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  operationId: 'getOpenApiDocument',
+  tags: ['Service'],
+  summary: 'Get this API’s OpenAPI 3.1 document',
+  description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
+  responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: OpenApiDocument } } } },
+});
+
+const docsRoute = createRoute({
+  method: 'get',
+  path: '/docs',
+  operationId: 'getDocsPage',
+  tags: ['Service'],
+  summary: 'Open the interactive docs page',
+  description: 'An interactive page (Swagger UI, served by this Worker) where every operation can be tried with ready examples.',
+  responses: { 200: { description: 'The docs page', content: { 'text/html': { schema: z.string() } } } },
+});
+
+const rootRoute = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'getRoot',
+  tags: ['Service'],
+  summary: 'Go to the docs page',
+  description: 'Redirects a browser to `/docs`.',
+  responses: { 302: { description: 'Redirect to `/docs`', headers: { Location: { schema: { type: 'string', example: '/docs' } } } } },
+});
+
+export function registerDocs(app: OpenAPIHono) {
+  // Built once, on first request: the registry does not change after start-up.
+  let document: ReturnType<OpenAPIHono['getOpenAPI31Document']> | undefined;
+  app.openapi(documentRoute, (c) => c.json((document ??= app.getOpenAPI31Document(DOCUMENT_INFO)), 200));
+  app.openapi(docsRoute, (c) => c.html(DOCS_PAGE, 200, { 'Content-Security-Policy': DOCS_CSP }));
+  app.openapi(rootRoute, (c) => c.redirect('/docs', 302));
+}

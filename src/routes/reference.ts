@@ -1,0 +1,31 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults';
+import { Defaults, Health } from '../schemas/results';
+
+const defaultsRoute = createRoute({
+  method: 'get',
+  path: '/v1/defaults',
+  operationId: 'getDefaults',
+  tags: ['Reference'],
+  summary: 'List the default assumptions and their sources',
+  description:
+    'Every value the model uses when a scenario leaves it out (loyalty rates from TARP, word of mouth, TEI finance settings, …), ' +
+    'with its source, and the limits on a scenario. A business case lists the ones it actually used under `assumptions`.',
+  responses: { 200: { description: 'The defaults', content: { 'application/json': { schema: Defaults } } } },
+});
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  operationId: 'getHealth',
+  tags: ['Service'],
+  summary: 'Check that the service is up',
+  description: 'Answers `ok` and the version of the model the figures follow.',
+  responses: { 200: { description: 'The service is up', content: { 'application/json': { schema: Health } } } },
+});
+
+export function registerReference(app: OpenAPIHono) {
+  const defaults = { modelVersion: MODEL_VERSION, defaults: allDefaults(), limits: { ...LIMITS } };
+  app.openapi(defaultsRoute, (c) => c.json(defaults, 200));
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, modelVersion: MODEL_VERSION }, 200));
+}
