@@ -2,11 +2,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { ModelError } from './model/errors';
-import { ApiProblem, fieldErrors, invalidInput } from './present/problem';
-import { registerBusinessCase } from './routes/business-case';
-import { registerDocs } from './routes/docs';
-import { registerReference } from './routes/reference';
+import { ModelError } from './model/errors.ts';
+import { ApiProblem, fieldErrors, invalidInput } from './present/problem.ts';
+import { registerBusinessCase } from './routes/business-case.ts';
+import { registerDocs } from './routes/docs.ts';
+import { registerReference } from './routes/reference.ts';
 
 const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();

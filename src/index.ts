@@ -1,3 +1,3 @@
-import { createApp } from './app';
+import { createApp } from './app.ts';
 
 export default createApp();

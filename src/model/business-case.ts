@@ -1,11 +1,11 @@
-import { damage, affectedCount, type Damage, type DamageContext, type ProblemState } from './damage';
-import { FINANCE, LOYALTY, MODEL_VERSION, OTHER, WORD_OF_MOUTH } from './defaults';
-import { applyEffects } from './effects';
-import { evaluateCashFlows, rampUpSeries, type YearFlow } from './finance';
-import { BEYOND_RANGE, ModelError, type ModelIssue } from './errors';
-import { customerLifetimeValue } from './lifetime-value';
-import { rankInvestments, rankProblems } from './rank';
-import type { Assumption, Finance, InvestmentInput, LoyaltyRates, ProblemInput, ScenarioInput, WordOfMouth } from './types';
+import { damage, affectedCount, type Damage, type DamageContext, type ProblemState } from './damage.ts';
+import { FINANCE, LOYALTY, MODEL_VERSION, OTHER, WORD_OF_MOUTH } from './defaults.ts';
+import { applyEffects } from './effects.ts';
+import { evaluateCashFlows, rampUpSeries, type YearFlow } from './finance.ts';
+import { BEYOND_RANGE, ModelError, type ModelIssue } from './errors.ts';
+import { customerLifetimeValue } from './lifetime-value.ts';
+import { rankInvestments, rankProblems } from './rank.ts';
+import type { Assumption, Finance, InvestmentInput, LoyaltyRates, ProblemInput, ScenarioInput, WordOfMouth } from './types.ts';
 
 export interface ProblemResult extends Damage {
   id: string;

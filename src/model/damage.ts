@@ -1,4 +1,4 @@
-import type { LoyaltyRates, Outcomes, WordOfMouth } from './types';
+import type { LoyaltyRates, Outcomes, WordOfMouth } from './types.ts';
 
 /** One problem as the damage formula sees it: counts and rates already resolved. */
 export interface ProblemState {

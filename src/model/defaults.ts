@@ -1,4 +1,4 @@
-import type { Assumption, Finance, LoyaltyRates, WordOfMouth } from './types';
+import type { Assumption, Finance, LoyaltyRates, WordOfMouth } from './types.ts';
 
 export const MODEL_VERSION = '1';
 

@@ -1,5 +1,5 @@
-import type { ProblemState } from './damage';
-import type { Effects } from './types';
+import type { ProblemState } from './damage.ts';
+import type { Effects } from './types.ts';
 
 /**
  * A problem's state with one or more investments' effects applied (MODEL.md §3). The affected count is

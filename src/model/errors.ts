@@ -5,9 +5,12 @@ export interface ModelIssue {
 
 /** Inputs the model cannot compute with: incomplete, or figures that overflow. */
 export class ModelError extends Error {
-  constructor(readonly issues: ModelIssue[]) {
+  readonly issues: ModelIssue[];
+
+  constructor(issues: ModelIssue[]) {
     super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
     this.name = 'ModelError';
+    this.issues = issues;
   }
 }
 

@@ -1,6 +1,6 @@
-import { OTHER } from './defaults';
-import { BEYOND_RANGE, ModelError } from './errors';
-import type { AnnualFigures, CustomerValueInput } from './types';
+import { OTHER } from './defaults.ts';
+import { BEYOND_RANGE, ModelError } from './errors.ts';
+import type { AnnualFigures, CustomerValueInput } from './types.ts';
 
 /**
  * Customer lifetime value from annual figures (Gupta & Lehmann):

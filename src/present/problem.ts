@@ -22,14 +22,18 @@ export type ProblemType = keyof typeof PROBLEM_TYPES;
 
 /** An error answer, thrown anywhere below the app and turned into problem+json by its error handler. */
 export class ApiProblem extends Error {
-  constructor(
-    readonly kind: ProblemType,
-    readonly detail: string,
-    readonly errors: FieldError[] = [],
-    readonly headers: Record<string, string> = {},
-  ) {
+  readonly kind: ProblemType;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  readonly headers: Record<string, string>;
+
+  constructor(kind: ProblemType, detail: string, errors: FieldError[] = [], headers: Record<string, string> = {}) {
     super(detail);
     this.name = 'ApiProblem';
+    this.kind = kind;
+    this.detail = detail;
+    this.errors = errors;
+    this.headers = headers;
   }
 
   get status(): number {

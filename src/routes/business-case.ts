@@ -1,9 +1,9 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { businessCase } from '../model/business-case';
-import { BusinessCase } from '../schemas/results';
-import { Scenario, scenarioExamples } from '../schemas/scenario';
-import { problemResponses } from './errors';
-import { jsonBody } from './json-body';
+import { businessCase } from '../model/business-case.ts';
+import { BusinessCase } from '../schemas/results.ts';
+import { Scenario, scenarioExamples } from '../schemas/scenario.ts';
+import { problemResponses } from './errors.ts';
+import { jsonBody } from './json-body.ts';
 
 export const businessCaseRoute = createRoute({
   method: 'post',

@@ -77,7 +77,9 @@ const docsRoute = createRoute({
   responses: { 200: { description: 'The docs page', content: { 'text/html': { schema: z.string() } } } },
 });
 
+// A convenience for browsers, not an operation: left out of the document.
 const rootRoute = createRoute({
+  hide: true,
   method: 'get',
   path: '/',
   operationId: 'getRoot',

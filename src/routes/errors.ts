@@ -1,5 +1,5 @@
-import { ProblemDetails } from '../schemas/common';
-import { PROBLEM_TYPES, type ProblemType } from '../present/problem';
+import { ProblemDetails } from '../schemas/common.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
 
 const WHEN: Record<ProblemType, string> = {
   'invalid-input': 'A field breaks a rule of the model; `errors` names each field and what is wrong',

@@ -1,7 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
-import { LIMITS } from '../model/defaults';
-import { ApiProblem } from '../present/problem';
+import { LIMITS } from '../model/defaults.ts';
+import { ApiProblem } from '../present/problem.ts';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;.*)?$/i;
 

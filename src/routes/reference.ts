@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults';
-import { Defaults, Health } from '../schemas/results';
+import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults.ts';
+import { Defaults, Health } from '../schemas/results.ts';
 
 const defaultsRoute = createRoute({
   method: 'get',

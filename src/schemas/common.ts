@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LIMITS } from '../model/defaults';
+import { LIMITS } from '../model/defaults.ts';
 
 /** How a rule an input breaks is worded; a message given where a schema is defined wins over this. */
 function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { LIMITS } from '../model/defaults';
+import { LIMITS } from '../model/defaults.ts';
 
 const figure = (description: string, example: number) => z.number().openapi({ description, example });
 const perYear = (what: string, example: number) => figure(`${what}, per year`, example);

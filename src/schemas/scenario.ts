@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { FINANCE, LIMITS, LOYALTY, OTHER, WORD_OF_MOUTH } from '../model/defaults';
-import { Id, Money, Name, Share, uniqueIds } from './common';
-import { subscriptionExample, workedExample } from './examples';
+import { FINANCE, LIMITS, LOYALTY, OTHER, WORD_OF_MOUTH } from '../model/defaults.ts';
+import { Id, Money, Name, Share, uniqueIds } from './common.ts';
+import { subscriptionExample, workedExample } from './examples.ts';
 
 const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.stringify(d.value)} (${d.source}).`;
 
