@@ -54,7 +54,7 @@ export const DOCUMENT_INFO = {
 };
 
 const OpenApiDocument = z
-  .looseObject({ openapi: z.string().openapi({ example: '3.1.0' }), info: z.looseObject({ title: z.string(), version: z.string() }) })
+  .looseObject({ openapi: z.string().openapi({ example: '3.1.0' }), info: z.looseObject({ title: z.string(), version: z.string() }).openapi('Info') })
   .openapi('OpenApiDocument', { description: 'An OpenAPI 3.1 document' });
 
 const documentRoute = createRoute({

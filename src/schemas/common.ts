@@ -6,6 +6,7 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type': {
       if (iss.input === undefined) return 'is required';
+      if (typeof iss.input === 'number' && !Number.isFinite(iss.input)) return 'must be a finite number';
       const expected: Record<string, string> = {
         number: 'a number',
         int: 'a whole number',

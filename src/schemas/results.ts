@@ -105,7 +105,7 @@ export const BusinessCase = z
     newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
     finance: z
       .object({ horizonYears: z.int(), discountRate: z.number(), riskAdjustment: z.number() })
-      .openapi({ description: 'Finance settings used', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } }),
+      .openapi('FinanceUsed', { description: 'Finance settings used', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } }),
     problems: z.array(ProblemDamage).openapi({ description: 'Every problem, in rank order' }),
     investments: z.array(InvestmentResult).openapi({ description: 'Every investment, in rank order' }),
     totals: Totals,
@@ -127,7 +127,7 @@ export const Defaults = z
         bodyBytes: z.int(),
         outcomeSumTolerance: z.number(),
       })
-      .openapi({ description: 'Limits on a scenario', example: { ...LIMITS } }),
+      .openapi('Limits', { description: 'Limits on a scenario', example: { ...LIMITS } }),
   })
   .openapi('Defaults', { description: 'The default assumptions and their sources, and the limits on a scenario.' });
 

@@ -1,0 +1,84 @@
+import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
+
+/** A real request through the Worker's own fetch handler, inside workerd. */
+export function call(path: string, init?: RequestInit): Promise<Response> {
+  return exports.default.fetch(new Request(`http://localhost${path}`, init));
+}
+
+export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+type OpenApiDocument = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+  components: object;
+};
+
+let document: OpenApiDocument | undefined;
+
+export async function openApiDocument(): Promise<OpenApiDocument> {
+  return (document ??= (await (await call('/openapi.json')).json()) as OpenApiDocument);
+}
+
+/**
+ * Asserts that an answer is one the document describes for this operation: a documented status and content
+ * type, and a body that validates against the documented schema. Returns the parsed body.
+ */
+export async function expectDocumented(response: Response, method: string, path: string): Promise<unknown> {
+  const doc = await openApiDocument();
+  const operation = doc.paths[path]?.[method.toLowerCase()];
+  expect(operation, `${method} ${path} is documented`).toBeDefined();
+  const documented = operation!.responses[String(response.status)];
+  expect(documented, `status ${response.status} is documented for ${method} ${path}`).toBeDefined();
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  const media = documented!.content?.[contentType];
+  expect(media, `${contentType} is documented for ${response.status}`).toBeDefined();
+  const text = await response.text();
+  expect(text).not.toMatch(/NaN|Infinity|\bat .*\.(ts|js):\d+/);
+  const body = contentType.endsWith('json') ? JSON.parse(text) : text;
+  expectValid(body, media!.schema, doc);
+  return body;
+}
+
+function expectValid(body: unknown, schema: object, doc: OpenApiDocument): void {
+  const result = new Validator({ ...schema, components: doc.components }, '2020-12', false).validate(body);
+  // The leaf errors say what is wrong; the $ref/properties/items ones only say that something below is.
+  const failures = result.errors.filter((e: OutputUnit) => !['$ref', 'properties', 'items', 'allOf'].includes(e.keyword));
+  expect(failures, 'the body validates against the documented schema').toEqual([]);
+  expect(result.valid).toBe(true);
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: { path: string; message: string }[];
+}
+
+/**
+ * Asserts a problem+json answer with this status; returns it. With an operation, the answer must be documented
+ * for it; without (no such route or method), it must match the ProblemDetails schema.
+ */
+export async function expectProblem(response: Response, status: number, operation?: [method: string, path: string]): Promise<Problem> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  let problem: Problem;
+  if (operation) {
+    problem = (await expectDocumented(response, ...operation)) as Problem;
+  } else {
+    const doc = await openApiDocument();
+    problem = (await response.json()) as Problem;
+    expectValid(problem, { $ref: '#/components/schemas/ProblemDetails' }, doc);
+  }
+  expect(problem.status).toBe(status);
+  expect(problem.type).toMatch(/^\/problems\/[a-z-]+$/);
+  expect(problem.detail.length).toBeGreaterThan(10);
+  return problem;
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { call, expectDocumented, openApiDocument } from './helpers.ts';
+
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string }; examples?: object }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string; type?: string } }> }>;
+};
+
+describe('GET /health', () => {
+  it('answers ok and the model version', async () => {
+    const res = await call('/health');
+    expect(res.status).toBe(200);
+    expect(await expectDocumented(res, 'GET', '/health')).toEqual({ status: 'ok', modelVersion: '1' });
+  });
+});
+
+describe('GET /v1/defaults', () => {
+  it('lists every default with its value and source', async () => {
+    const res = await call('/v1/defaults');
+    const body = (await expectDocumented(res, 'GET', '/v1/defaults')) as {
+      defaults: { field: string; value: unknown; source: string }[];
+      limits: { problems: number; investments: number };
+    };
+    const byField = Object.fromEntries(body.defaults.map((d) => [d.field, d]));
+    expect(byField['loyalty.baseline']!.value).toBe(0.85);
+    expect(byField['loyalty.silent']!.value).toBe(0.09);
+    expect(byField['loyalty.satisfied']!.value).toBe(0.82);
+    expect(byField['loyalty.mollified']!.value).toBe(0.54);
+    expect(byField['loyalty.dissatisfied']!.value).toBe(0.19);
+    expect(byField['wordOfMouth.positiveTold']!.value).toBe(4.5);
+    expect(byField['wordOfMouth.negativeTold']!.value).toBe(10);
+    expect(byField['wordOfMouth.positiveInfluence']!.value).toBe(0.02);
+    expect(byField['wordOfMouth.negativeInfluence']!.value).toBe(0.02);
+    expect(byField['finance.horizonYears']!.value).toBe(3);
+    expect(byField['finance.discountRate']!.value).toBe(0.1);
+    expect(byField['finance.riskAdjustment']!.value).toBe(0.1);
+    expect(byField['customerValue.discountRate']!.value).toBe(0.1);
+    expect(byField['currency']!.value).toBe('USD');
+    expect(byField['loyalty.silent']!.source).toMatch(/TARP/);
+    expect(byField['finance.horizonYears']!.source).toMatch(/Total Economic Impact/);
+    expect(body.limits).toMatchObject({ problems: 200, investments: 100 });
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('is an OpenAPI 3.1 document describing every operation fully', async () => {
+    const res = await call('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await openApiDocument()) as unknown as { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+    expect(doc.openapi).toBe('3.1.0');
+    const ids = new Set<string>();
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(op.operationId, where).toBeTruthy();
+        expect(ids.has(op.operationId!), `${where}: operationId is unique`).toBe(false);
+        ids.add(op.operationId!);
+        expect(op.summary, where).toBeTruthy();
+        expect(op.description, where).toBeTruthy();
+        expect(op.tags?.length, where).toBeGreaterThan(0);
+        for (const media of Object.values(op.requestBody?.content ?? {})) {
+          expect(media.schema.$ref, `${where}: request schema is named`).toMatch(/^#\/components\/schemas\//);
+          expect(Object.keys(media.examples ?? {}).length, `${where}: request examples`).toBeGreaterThan(0);
+        }
+        for (const [status, response] of Object.entries(op.responses)) {
+          for (const [type, media] of Object.entries(response.content ?? {})) {
+            if (type.startsWith('text/')) continue;
+            expect(media.schema.$ref, `${where} ${status}: response schema is named`).toMatch(/^#\/components\/schemas\//);
+          }
+        }
+      }
+    }
+    expect([...ids].sort()).toEqual(['computeBusinessCase', 'getDefaults', 'getDocsPage', 'getHealth', 'getOpenApiDocument']);
+    // Nested objects are named components too, not anonymous inline schemas.
+    const inline: string[] = [];
+    const walk = (node: unknown, where: string, top: boolean) => {
+      if (typeof node !== 'object' || node === null) return;
+      if (!top && 'properties' in node) inline.push(where);
+      for (const [key, child] of Object.entries(node)) walk(child, `${where}/${key}`, false);
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas)) walk(schema, name, true);
+    expect(inline).toEqual([]);
+  });
+
+  it('is built once and served identically', async () => {
+    const a = await (await call('/openapi.json')).text();
+    const b = await (await call('/openapi.json')).text();
+    expect(a).toBe(b);
+  });
+});
+
+describe('GET /docs', () => {
+  it('serves the interactive docs page, loading only this origin’s assets', async () => {
+    const res = await call('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('/docs/swagger-ui/swagger-ui-bundle.js');
+    expect(html).toContain('/docs/init.js');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+  });
+
+  it('is where / sends a browser', async () => {
+    const res = await call('/', { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/docs');
+  });
+});
+
+describe('every answer', () => {
+  it('says nosniff and answers HEAD on GET routes without a body', async () => {
+    for (const path of ['/health', '/v1/defaults', '/openapi.json', '/docs', '/nowhere']) {
+      const res = await call(path);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    const head = await call('/v1/defaults', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers OPTIONS on every route', async () => {
+    for (const path of ['/health', '/v1/defaults', '/v1/business-case', '/openapi.json']) {
+      const res = await call(path, { method: 'OPTIONS' });
+      expect(res.status, path).toBe(204);
+    }
+  });
+});
