@@ -6,6 +6,7 @@ import { ModelError } from './model/errors.ts';
 import { ApiProblem, fieldErrors, invalidInput } from './present/problem.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
 import { registerDocs } from './routes/docs.ts';
+import { registerProblemTypes } from './routes/problem-types.ts';
 import { registerReference } from './routes/reference.ts';
 
 const securityHeaders: MiddlewareHandler = async (c, next) => {
@@ -49,9 +50,10 @@ export function createApp() {
 
   registerBusinessCase(app);
   registerReference(app);
+  registerProblemTypes(app);
   registerDocs(app);
 
-  // Methods each path answers, for 405 and its Allow header.
+  // Methods each route answers, for 405 and its Allow header.
   const methods = new Map<string, Set<string>>();
   for (const { path, method } of app.routes) {
     if (method === 'ALL') continue;
@@ -60,12 +62,17 @@ export function createApp() {
     if (method === 'GET') set.add('HEAD');
     methods.set(path, set);
   }
+  const patterns = [...methods].map(([path, set]) => ({
+    pattern: new RegExp(`^${path.replace(/:[^/]+/g, '[^/]+')}$`),
+    allow: [...set].sort().join(', '),
+  }));
 
   app.notFound((c) => {
-    const allowed = methods.get(c.req.path);
-    if (allowed) {
-      const allow = [...allowed].sort().join(', ');
-      return new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${allow}.`, [], { Allow: allow }).toResponse();
+    const route = patterns.find((r) => r.pattern.test(c.req.path));
+    if (route) {
+      return new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${route.allow}.`, [], {
+        Allow: route.allow,
+      }).toResponse();
     }
     return new ApiProblem('not-found', `There is no route ${c.req.path}. The operations are listed at /openapi.json and /docs.`).toResponse();
   });

@@ -189,7 +189,8 @@ export const Scenario = z
       if (p.affectedCustomers !== undefined && p.affectedCustomers > s.customers) {
         ctx.addIssue({ code: 'custom', path: ['problems', i, 'affectedCustomers'], message: `must not exceed customers (${s.customers})` });
       }
-      if (p.complaintsPerYear !== undefined && p.complaintsPerYear / p.complaintRate > s.customers) {
+      // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
+      if (p.complaintsPerYear !== undefined && p.complaintsPerYear / p.complaintRate > s.customers * (1 + 1e-9)) {
         ctx.addIssue({
           code: 'custom',
           path: ['problems', i, 'complaintsPerYear'],

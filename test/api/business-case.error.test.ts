@@ -142,6 +142,14 @@ describe('fields', () => {
     expect(message).toMatch(/120000 affected customers.*more than customers \(100000\)/);
   });
 
+  it('complaintsPerYear that implies exactly all customers is accepted despite rounding in the division', async () => {
+    const s = clone();
+    delete s.problems[0].prevalence;
+    s.problems[0].complaintsPerYear = 30000;
+    s.problems[0].complaintRate = 0.3; // 30000 / 0.3 = 100000.00000000001 in floating point
+    expect((await postJson('/v1/business-case', s)).status).toBe(200);
+  });
+
   it('affectedCustomers above customers', async () => {
     expect(
       await rejects((s) => {

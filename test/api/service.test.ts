@@ -74,7 +74,7 @@ describe('GET /openapi.json', () => {
         }
       }
     }
-    expect([...ids].sort()).toEqual(['computeBusinessCase', 'getDefaults', 'getDocsPage', 'getHealth', 'getOpenApiDocument']);
+    expect([...ids].sort()).toEqual(['computeBusinessCase', 'getDefaults', 'getDocsPage', 'getHealth', 'getOpenApiDocument', 'getProblemType']);
     // Nested objects are named components too, not anonymous inline schemas.
     const inline: string[] = [];
     const walk = (node: unknown, where: string, top: boolean) => {
@@ -131,5 +131,27 @@ describe('every answer', () => {
       const res = await call(path, { method: 'OPTIONS' });
       expect(res.status, path).toBe(204);
     }
+  });
+});
+
+describe('GET /problems/{type}', () => {
+  it('explains every type an error answer links to', async () => {
+    const res = await call('/problems/invalid-input');
+    expect(await expectDocumented(res, 'GET', '/problems/{type}')).toMatchObject({ type: '/problems/invalid-input', status: 422, title: 'Invalid input' });
+    const bad = await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const { type } = (await bad.json()) as { type: string };
+    expect((await call(type)).status).toBe(200);
+  });
+
+  it('answers 404 for a type that does not exist', async () => {
+    const res = await call('/problems/toString');
+    expect(res.status).toBe(404);
+    await expectDocumented(res, 'GET', '/problems/{type}');
+  });
+
+  it('answers 405 to other methods', async () => {
+    const res = await call('/problems/invalid-input', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });

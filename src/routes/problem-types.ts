@@ -1,0 +1,42 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { ApiProblem, PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
+import { problemResponses } from './errors.ts';
+
+const ProblemTypeInfo = z
+  .object({
+    type: z.string().openapi({ example: '/problems/invalid-input' }),
+    title: z.string().openapi({ example: PROBLEM_TYPES['invalid-input'].title }),
+    status: z.int().openapi({ example: 422 }),
+    description: z.string().openapi({ example: PROBLEM_TYPES['invalid-input'].description }),
+  })
+  .openapi('ProblemType', { description: 'What one `type` of problem details means.' });
+
+const route = createRoute({
+  method: 'get',
+  path: '/problems/{type}',
+  operationId: 'getProblemType',
+  tags: ['Reference'],
+  summary: 'Explain a kind of error',
+  description: 'The `type` of every error answer is a link here: it says what the error means and which status it comes with.',
+  request: {
+    params: z.object({
+      type: z.string().openapi({
+        param: { name: 'type', in: 'path', description: `One of: ${Object.keys(PROBLEM_TYPES).join(', ')}` },
+        example: 'invalid-input',
+      }),
+    }),
+  },
+  responses: {
+    200: { description: 'The kind of error', content: { 'application/json': { schema: ProblemTypeInfo } } },
+    ...problemResponses('not-found'),
+  },
+});
+
+export function registerProblemTypes(app: OpenAPIHono) {
+  app.openapi(route, (c) => {
+    const { type } = c.req.valid('param');
+    if (!Object.hasOwn(PROBLEM_TYPES, type)) throw new ApiProblem('not-found', `There is no problem type "${type}".`);
+    const { title, status, description } = PROBLEM_TYPES[type as ProblemType];
+    return c.json({ type: `/problems/${type}`, title, status, description }, 200);
+  });
+}
