@@ -26,20 +26,23 @@ describe('GET /v1/defaults', () => {
       limits: { problems: number; investments: number };
     };
     const byField = Object.fromEntries(body.defaults.map((d) => [d.field, d]));
-    expect(byField['loyalty.baseline']!.value).toBe(0.85);
-    expect(byField['loyalty.silent']!.value).toBe(0.09);
-    expect(byField['loyalty.satisfied']!.value).toBe(0.82);
-    expect(byField['loyalty.mollified']!.value).toBe(0.54);
-    expect(byField['loyalty.dissatisfied']!.value).toBe(0.19);
-    expect(byField['wordOfMouth.positiveTold']!.value).toBe(4.5);
-    expect(byField['wordOfMouth.negativeTold']!.value).toBe(10);
-    expect(byField['wordOfMouth.positiveInfluence']!.value).toBe(0.02);
-    expect(byField['wordOfMouth.negativeInfluence']!.value).toBe(0.02);
-    expect(byField['finance.horizonYears']!.value).toBe(3);
-    expect(byField['finance.discountRate']!.value).toBe(0.1);
-    expect(byField['finance.riskAdjustment']!.value).toBe(0.1);
-    expect(byField['customerValue.discountRate']!.value).toBe(0.1);
-    expect(byField['currency']!.value).toBe('USD');
+    const values = Object.fromEntries(body.defaults.map((d) => [d.field, d.value]));
+    expect(values).toMatchObject({
+      currency: 'USD',
+      'customerValue.discountRate': 0.1,
+      'loyalty.baseline': 0.85,
+      'loyalty.silent': 0.09,
+      'loyalty.satisfied': 0.82,
+      'loyalty.mollified': 0.54,
+      'loyalty.dissatisfied': 0.19,
+      'wordOfMouth.positiveTold': 4.5,
+      'wordOfMouth.negativeTold': 10,
+      'wordOfMouth.positiveInfluence': 0.02,
+      'wordOfMouth.negativeInfluence': 0.02,
+      'finance.horizonYears': 3,
+      'finance.discountRate': 0.1,
+      'finance.riskAdjustment': 0.1,
+    });
     expect(byField['loyalty.silent']!.source).toMatch(/TARP/);
     expect(byField['finance.horizonYears']!.source).toMatch(/Total Economic Impact/);
     expect(body.limits).toMatchObject({ problems: 200, investments: 100 });
