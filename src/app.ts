@@ -1,11 +1,14 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { ModelError } from './model/errors.ts';
-import { ApiProblem, fieldErrors, invalidInput } from './present/problem.ts';
+import { requestedFormat, spreadsheetError } from './present/answer.ts';
+import { ApiProblem, fieldErrors, invalidInput, uncomputable } from './present/problem.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
 import { registerDocs } from './routes/docs.ts';
+import { registerFigures } from './routes/figures.ts';
 import { registerProblemTypes } from './routes/problem-types.ts';
 import { registerReference } from './routes/reference.ts';
 
@@ -14,6 +17,20 @@ const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
   c.res.headers.set('Referrer-Policy', 'no-referrer');
 };
+
+/** GET answers are the same for the same URL until the model changes: let clients and caches keep them. */
+const cacheable: MiddlewareHandler = async (c, next) => {
+  await next();
+  if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+    c.res.headers.set('Cache-Control', 'public, max-age=3600');
+  }
+};
+
+/** Problem details for JSON clients; one readable line (or one cell, with onError=cell) for spreadsheet formats. */
+function respond(c: Context, problem: ApiProblem): Response {
+  const format = requestedFormat(c);
+  return format === 'json' ? problem.toResponse() : spreadsheetError(problem, format, c.req.query('onError') === 'cell');
+}
 
 async function malformedJsonDetail(c: Context): Promise<string> {
   try {
@@ -26,9 +43,7 @@ async function malformedJsonDetail(c: Context): Promise<string> {
 
 async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
   if (err instanceof ApiProblem) return err;
-  if (err instanceof ModelError) {
-    return new ApiProblem('uncomputable', `The figures cannot be computed. ${err.message}`, err.issues);
-  }
+  if (err instanceof ModelError) return uncomputable(err);
   if (err instanceof HTTPException) {
     if (err.status === 400) return new ApiProblem('malformed-json', await malformedJsonDetail(c));
     if (err.status === 415) return new ApiProblem('unsupported-media-type', 'Send the body as JSON with "Content-Type: application/json".');
@@ -47,8 +62,11 @@ export function createApp() {
 
   app.use('*', securityHeaders);
   app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86400 }));
+  app.use('*', cacheable);
+  app.use('*', etag());
 
   registerBusinessCase(app);
+  registerFigures(app);
   registerReference(app);
   registerProblemTypes(app);
   registerDocs(app);
@@ -70,13 +88,12 @@ export function createApp() {
   app.notFound((c) => {
     const route = patterns.find((r) => r.pattern.test(c.req.path));
     if (route) {
-      return new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${route.allow}.`, [], {
-        Allow: route.allow,
-      }).toResponse();
+      const allow = { Allow: route.allow };
+      return respond(c, new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${route.allow}.`, [], allow));
     }
-    return new ApiProblem('not-found', `There is no route ${c.req.path}. The operations are listed at /openapi.json and /docs.`).toResponse();
+    return respond(c, new ApiProblem('not-found', `There is no route ${c.req.path}. The operations are listed at /openapi.json and /docs.`));
   });
-  app.onError(async (err, c) => (await toProblem(err, c)).toResponse());
+  app.onError(async (err, c) => respond(c, await toProblem(err, c)));
 
   return app;
 }

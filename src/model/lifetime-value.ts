@@ -1,6 +1,6 @@
-import { OTHER } from './defaults.ts';
+import { MODEL_VERSION, OTHER } from './defaults.ts';
 import { BEYOND_RANGE, ModelError } from './errors.ts';
-import type { AnnualFigures, CustomerValueInput } from './types.ts';
+import type { AnnualFigures, Assumption, CustomerValueInput } from './types.ts';
 
 /**
  * Customer lifetime value from annual figures (Gupta & Lehmann):
@@ -23,4 +23,14 @@ export function customerLifetimeValue(cv: CustomerValueInput): number {
   const v = lifetimeValue({ annualRevenue, grossMargin, retentionRate, discountRate });
   if (!Number.isFinite(v)) throw new ModelError([{ path: 'customerValue', message: `the lifetime value from these figures ${BEYOND_RANGE}` }]);
   return v;
+}
+
+/** Lifetime value from annual figures, with the figures used and the default it assumed, if any. */
+export function lifetimeValueCase(figures: AnnualFigures) {
+  const discountRate = figures.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
+  const value = lifetimeValue({ ...figures, discountRate });
+  if (!Number.isFinite(value)) throw new ModelError([{ path: 'annualRevenue', message: `the lifetime value from these figures ${BEYOND_RANGE}` }]);
+  const assumptions: Assumption[] =
+    figures.discountRate === undefined ? [{ field: 'discountRate', value: discountRate, source: OTHER.lifetimeValueDiscountRate.source }] : [];
+  return { lifetimeValue: value, ...figures, discountRate, modelVersion: MODEL_VERSION, assumptions };
 }

@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import type { ModelError } from '../model/errors.ts';
 
 export interface FieldError {
   path: string;
@@ -85,4 +86,10 @@ export function invalidInput(errors: FieldError[]): ApiProblem {
   const n = errors.length;
   const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
   return new ApiProblem('invalid-input', `${n} field${n === 1 ? ' is' : 's are'} invalid. ${listed}${n > 5 ? '; …' : ''}`, errors);
+}
+
+/** Figures the model could not compute, as an answer; `rename` turns scenario paths into the names the user gave. */
+export function uncomputable(err: ModelError, rename: (path: string) => string = (p) => p): ApiProblem {
+  const errors = err.issues.map((i) => ({ path: rename(i.path), message: i.message }));
+  return new ApiProblem('uncomputable', `The figures cannot be computed. ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
 }

@@ -1,9 +1,21 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { businessCase } from '../model/business-case.ts';
+import { answer } from '../present/answer.ts';
+import { businessCaseView } from '../present/views.ts';
+import { BusinessCaseQuery, outputParams } from '../schemas/query.ts';
 import { BusinessCase } from '../schemas/results.ts';
 import { Scenario, scenarioExamples } from '../schemas/scenario.ts';
-import { problemResponses } from './errors.ts';
+import { parseCompact } from './compact.ts';
+import { flatCustomers, flatFinance, flatTopName, parseScenario, withNames } from './flat.ts';
 import { jsonBody } from './json-body.ts';
+import { answerContent, problemResponses } from './responses.ts';
+
+const TABLES = 'With csv or tsv, `table` picks problems (default), investments or assumptions.';
+
+const OutputQuery = z.strictObject({
+  ...outputParams,
+  table: BusinessCaseQuery.shape.table,
+});
 
 export const businessCaseRoute = createRoute({
   method: 'post',
@@ -15,9 +27,10 @@ export const businessCaseRoute = createRoute({
     'Takes a scenario (customers, customer value, loyalty, word of mouth, finance settings, problems and candidate investments) and ' +
     'returns every problem’s annual damage, ranked, every investment’s benefit, NPV, ROI, payback and cost of delay, ranked, the ' +
     'totals, and every assumption taken from a default. The arithmetic is MODEL.md version 1 (TARP/CCMC market damage model, ' +
-    'Forrester TEI finance). Figures are not rounded.',
+    `Forrester TEI finance). Figures are not rounded. ${TABLES}`,
   middleware: jsonBody,
   request: {
+    query: OutputQuery,
     body: {
       required: true,
       description: 'The scenario',
@@ -25,11 +38,38 @@ export const businessCaseRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'The business case', content: { 'application/json': { schema: BusinessCase } } },
+    200: { description: 'The business case', content: answerContent(BusinessCase) },
     ...problemResponses('malformed-json', 'missing-body', 'payload-too-large', 'unsupported-media-type', 'invalid-input', 'uncomputable'),
   },
 });
 
+const businessCaseGetRoute = createRoute({
+  method: 'get',
+  path: '/v1/business-case',
+  operationId: 'getBusinessCase',
+  tags: ['Business case', 'Spreadsheet'],
+  summary: 'Compute a business case from a URL',
+  description:
+    'The same business case as the POST, from query parameters, for spreadsheets that can only send GET. Each problem is one ' +
+    '`problem=id,key:value,…` parameter and each investment one `investment=id,key:value,…` parameter, with the keys of the JSON ' +
+    'form; lists inside a value are joined by `/` (outcomes `0.4/0.2/0.4`, problems `billing-errors/late-delivery`, rampUp `0.5/1`). ' +
+    'Every character of this form is URL-safe, so ten problems and five investments fit in Excel’s 2,048-character URL. ' +
+    `The n-th problem parameter is \`problems[n-1]\` in errors. ${TABLES}`,
+  request: { query: BusinessCaseQuery },
+  responses: {
+    200: { description: 'The business case', content: answerContent(BusinessCase) },
+    ...problemResponses('invalid-input', 'uncomputable'),
+  },
+});
+
 export function registerBusinessCase(app: OpenAPIHono) {
-  app.openapi(businessCaseRoute, (c) => c.json(businessCase(c.req.valid('json')), 200));
+  app.openapi(businessCaseRoute, (c) => answer(c, businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
+
+  app.openapi(businessCaseGetRoute, (c) => {
+    const q = c.req.valid('query');
+    const items = parseCompact(q.problem, q.investment ?? []);
+    const scenario = parseScenario({ ...flatCustomers(q), finance: flatFinance(q), ...items }, flatTopName);
+    const result = withNames(flatTopName, () => businessCase(scenario));
+    return answer(c, businessCaseView({ ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: flatTopName(a.field) })) }), q);
+  });
 }

@@ -48,6 +48,7 @@ export const DOCUMENT_INFO = {
   servers: [{ url: '/', description: 'This server' }],
   tags: [
     { name: 'Business case', description: 'Problem damage and investment returns' },
+    { name: 'Spreadsheet', description: 'Every figure by GET from flat parameters, as JSON, CSV, TSV or one bare number' },
     { name: 'Reference', description: 'The model’s defaults and limits' },
     { name: 'Service', description: 'Health, this document and the docs page' },
   ],

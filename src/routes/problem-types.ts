@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { ApiProblem, PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
-import { problemResponses } from './errors.ts';
+import { problemResponses } from './responses.ts';
 
 const ProblemTypeInfo = z
   .object({

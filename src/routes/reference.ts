@@ -27,5 +27,5 @@ const healthRoute = createRoute({
 export function registerReference(app: OpenAPIHono) {
   const defaults = { modelVersion: MODEL_VERSION, defaults: allDefaults(), limits: { ...LIMITS } };
   app.openapi(defaultsRoute, (c) => c.json(defaults, 200));
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, modelVersion: MODEL_VERSION }, 200));
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const, modelVersion: MODEL_VERSION }, 200, { 'Cache-Control': 'no-store' }));
 }

@@ -137,3 +137,35 @@ export const Health = z
     modelVersion: z.string().openapi({ example: '1' }),
   })
   .openapi('Health');
+
+const meta = {
+  lifetimeValue: figure('Customer lifetime value used', 500),
+  newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
+  currency: z.string().openapi({ example: 'USD' }),
+  modelVersion: z.string().openapi({ example: '1' }),
+  assumptions: z.array(Assumption).openapi({ description: 'Every parameter that came from a default' }),
+};
+
+export const ProblemDamageAnswer = ProblemDamage.omit({ id: true, name: true, rank: true, share: true, cumulativeShare: true })
+  .extend(meta)
+  .openapi('ProblemDamageAnswer', { description: 'The annual damage of one problem (MODEL.md §2), with what it assumed.' });
+
+export const InvestmentRoiAnswer = InvestmentResult.omit({ id: true, name: true, rank: true, problems: true, byProblem: true })
+  .extend({
+    damageBefore: figure('totalAnnualDamage of the problem as it is', 4074000),
+    damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
+    ...meta,
+  })
+  .openapi('InvestmentRoiAnswer', { description: 'What one investment on one problem is worth (MODEL.md §3), with what it assumed.' });
+
+export const LifetimeValueAnswer = z
+  .object({
+    lifetimeValue: figure('annualRevenue · grossMargin · r / (1 + d − r)', 367.5),
+    annualRevenue: figure('As given', 420),
+    grossMargin: figure('As given', 0.35),
+    retentionRate: figure('As given', 0.8),
+    discountRate: figure('As given, or the default', 0.1),
+    modelVersion: meta.modelVersion,
+    assumptions: meta.assumptions,
+  })
+  .openapi('LifetimeValueAnswer', { description: 'Customer lifetime value from annual figures (Gupta & Lehmann).' });

@@ -77,7 +77,18 @@ describe('GET /openapi.json', () => {
         }
       }
     }
-    expect([...ids].sort()).toEqual(['computeBusinessCase', 'getDefaults', 'getDocsPage', 'getHealth', 'getOpenApiDocument', 'getProblemType']);
+    expect([...ids].sort()).toEqual([
+      'computeBusinessCase',
+      'getBusinessCase',
+      'getDefaults',
+      'getDocsPage',
+      'getHealth',
+      'getInvestmentRoi',
+      'getLifetimeValue',
+      'getOpenApiDocument',
+      'getProblemDamage',
+      'getProblemType',
+    ]);
     // Nested objects are named components too, not anonymous inline schemas.
     const inline: string[] = [];
     const walk = (node: unknown, where: string, top: boolean) => {

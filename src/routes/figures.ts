@@ -1,0 +1,101 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { businessCase } from '../model/business-case.ts';
+import { lifetimeValueCase } from '../model/lifetime-value.ts';
+import { answer } from '../present/answer.ts';
+import { invalidInput, fieldErrors } from '../present/problem.ts';
+import { cashFlowsTable, singleView } from '../present/views.ts';
+import { CustomerValue } from '../schemas/scenario.ts';
+import { InvestmentRoiQuery, LifetimeValueQuery, ProblemDamageQuery } from '../schemas/query.ts';
+import { InvestmentRoiAnswer, LifetimeValueAnswer, ProblemDamageAnswer } from '../schemas/results.ts';
+import { flatCustomers, flatFinance, flatInvestment, flatName, flatProblem, parseScenario, withNames } from './flat.ts';
+import { answerContent, problemResponses } from './responses.ts';
+
+const errors = problemResponses('invalid-input', 'uncomputable');
+
+const problemDamageRoute = createRoute({
+  method: 'get',
+  path: '/v1/problem-damage',
+  operationId: 'getProblemDamage',
+  tags: ['Spreadsheet'],
+  summary: 'One problem’s annual damage, from flat parameters',
+  description:
+    'The damage of one problem (MODEL.md §2) from query parameters, for a spreadsheet cell: e.g. ' +
+    '`=WEBSERVICE("…/v1/problem-damage?customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8&field=totalAnnualDamage")` ' +
+    'answers 4074000. Errors name the parameter.',
+  request: { query: ProblemDamageQuery },
+  responses: { 200: { description: 'The damage', content: answerContent(ProblemDamageAnswer) }, ...errors },
+});
+
+const investmentRoiRoute = createRoute({
+  method: 'get',
+  path: '/v1/investment-roi',
+  operationId: 'getInvestmentRoi',
+  tags: ['Spreadsheet'],
+  summary: 'One investment’s worth on one problem, from flat parameters',
+  description:
+    'The benefit, NPV, ROI, payback and cost of delay (MODEL.md §3) of one investment on one problem, from query parameters. ' +
+    'One `discountRate` serves both the lifetime-value formula and the discounting of the cash flows. ' +
+    '`table=cashFlows` gives the yearly cash flows as CSV.',
+  request: { query: InvestmentRoiQuery },
+  responses: { 200: { description: 'The investment’s worth', content: answerContent(InvestmentRoiAnswer) }, ...errors },
+});
+
+const lifetimeValueRoute = createRoute({
+  method: 'get',
+  path: '/v1/lifetime-value',
+  operationId: 'getLifetimeValue',
+  tags: ['Spreadsheet'],
+  summary: 'Customer lifetime value from annual figures',
+  description: 'V = annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann), with r the retention rate and d the discount rate.',
+  request: { query: LifetimeValueQuery },
+  responses: { 200: { description: 'The lifetime value', content: answerContent(LifetimeValueAnswer) }, ...errors },
+});
+
+export function registerFigures(app: OpenAPIHono) {
+  app.openapi(problemDamageRoute, (c) => {
+    const q = c.req.valid('query');
+    const scenario = parseScenario({ ...flatCustomers(q), problems: [flatProblem(q)] }, flatName);
+    const result = withNames(flatName, () => businessCase(scenario));
+    const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
+    const json = {
+      ...damage,
+      lifetimeValue: result.lifetimeValue,
+      newCustomerValue: result.newCustomerValue,
+      currency: result.currency,
+      modelVersion: result.modelVersion,
+      assumptions: result.assumptions.map((a) => ({ ...a, field: flatName(a.field) })),
+    };
+    return answer(c, singleView(json, ProblemDamageAnswer.shape), q);
+  });
+
+  app.openapi(investmentRoiRoute, (c) => {
+    const q = c.req.valid('query');
+    const scenario = parseScenario(
+      { ...flatCustomers(q), finance: flatFinance(q), problems: [flatProblem(q)], investments: [flatInvestment(q)] },
+      flatName,
+    );
+    const result = withNames(flatName, () => businessCase(scenario));
+    const investment = result.investments[0]!;
+    const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
+    const json = {
+      ...figures,
+      damageBefore: byProblem[0]!.damageBefore,
+      damageAfter: byProblem[0]!.damageAfter,
+      lifetimeValue: result.lifetimeValue,
+      newCustomerValue: result.newCustomerValue,
+      currency: result.currency,
+      modelVersion: result.modelVersion,
+      assumptions: result.assumptions.map((a) => ({ ...a, field: flatName(a.field) })),
+    };
+    return answer(c, singleView(json, InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
+  });
+
+  app.openapi(lifetimeValueRoute, (c) => {
+    const q = c.req.valid('query');
+    const figures = { annualRevenue: q.annualRevenue, grossMargin: q.grossMargin, retentionRate: q.retentionRate, discountRate: q.discountRate };
+    const checked = CustomerValue.safeParse(figures);
+    if (!checked.success) throw invalidInput(fieldErrors(checked.error));
+    const json = withNames((p) => p, () => lifetimeValueCase(figures));
+    return answer(c, singleView(json, LifetimeValueAnswer.shape), q);
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi';
+import { ProblemDetails } from '../schemas/common.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
+
+const Line = z.string().openapi({ description: 'The reason in one line, e.g. `complaintRate: must be at most 1`' });
+
+/** Documented error answers, for spreadsheet formats too, for spreading into a route's `responses`. */
+export function problemResponses(...kinds: ProblemType[]) {
+  const byStatus: Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemDetails }; 'text/plain': { schema: typeof Line } } }
+  > = {};
+  for (const kind of kinds) {
+    const { status, description } = PROBLEM_TYPES[kind];
+    const line = `\`/problems/${kind}\`: ${description}`;
+    const entry = byStatus[status];
+    if (entry) entry.description += ` ${line}`;
+    else {
+      byStatus[status] = {
+        description: `${line} (As one line of text/plain when format is csv, tsv or txt.)`,
+        content: { 'application/problem+json': { schema: ProblemDetails }, 'text/plain': { schema: Line } },
+      };
+    }
+  }
+  return byStatus;
+}
+
+const Csv = z.string().openapi({ description: 'RFC 4180 CSV: a header row of the JSON names, CRLF line ends, dot decimals' });
+const Tsv = z.string().openapi({ description: 'The same table, tab-separated' });
+const Txt = z.string().openapi({ description: 'One bare value at full precision (format=txt with field)', example: '4074000' });
+
+/** A 200 answer in every format a spreadsheet may ask for. */
+export function answerContent<T extends z.ZodType>(schema: T) {
+  return {
+    'application/json': { schema },
+    'text/csv': { schema: Csv },
+    'text/tab-separated-values': { schema: Tsv },
+    'text/plain': { schema: Txt },
+  };
+}

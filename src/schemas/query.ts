@@ -1,0 +1,136 @@
+import { z } from '@hono/zod-openapi';
+import { FORMATS } from '../present/formats.ts';
+
+const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A number in a query parameter: dot decimal, no thousands separators. */
+export const QueryNumber = z
+  .string()
+  .transform((text, ctx) => {
+    const t = text.trim();
+    if (DECIMAL.test(t)) return Number(t);
+    const hint = /^\d+,\d+$/.test(t) ? ' with a dot for decimals' : '';
+    ctx.addIssue({ code: 'custom', message: `must be a number${hint} (got "${text}")` });
+    return z.NEVER;
+  })
+  .openapi({ type: 'number' });
+
+const num = (description: string, example?: number) => QueryNumber.optional().openapi({ description, example });
+const required = (description: string, example: number) => QueryNumber.openapi({ description, example });
+
+/** How the answer is given: the same on every spreadsheet-friendly operation. */
+export const outputParams = {
+  format: z
+    .enum(FORMATS)
+    .optional()
+    .openapi({
+      description:
+        'json (default); csv (RFC 4180, header row, CRLF); tsv; txt: one bare value, picked by `field`. Giving `field` alone implies txt.',
+      example: 'csv',
+    }),
+  field: z.string().max(300).optional().openapi({
+    description: 'With format=txt: the one value to answer, by its JSON name or path (e.g. `totalAnnualDamage`, `investments.fix-billing.npv`)',
+    example: 'totalAnnualDamage',
+  }),
+  onError: z.enum(['cell']).optional().openapi({
+    description: 'cell: answer an error with status 200 and its reason in a single cell (`#ERROR field: reason`), so a spreadsheet shows it',
+    example: 'cell',
+  }),
+  _: z.string().optional().openapi({ description: 'Ignored: change it to make a spreadsheet fetch again', example: '1' }),
+};
+
+const customerParams = {
+  currency: z.string().optional().openapi({ description: 'ISO 4217 code, a label only (default USD)', example: 'USD' }),
+  customers: required('Active customers', 100000),
+  lifetimeValue: num('Customer lifetime value; or give annualRevenue, grossMargin and retentionRate', 500),
+  annualRevenue: num('Revenue of one customer per year (instead of lifetimeValue)'),
+  grossMargin: num('Gross margin on that revenue, 0 to 1'),
+  retentionRate: num('Share of customers kept each year, 0 to 1'),
+  discountRate: num('Discount rate, 0 to 1: of the lifetime-value formula, and of the cash flows (default 0.10)'),
+  newCustomerValue: num('Value of one prospect won or lost through word of mouth (default: the lifetime value)'),
+  'loyalty.baseline': num('Share of customers with no problem still loyal a year later (default 0.85)'),
+  'loyalty.silent': num('Share loyal of those who had the problem and did not complain (default 0.09)'),
+  'loyalty.satisfied': num('Share loyal of satisfied complainants (default 0.82)'),
+  'loyalty.mollified': num('Share loyal of mollified complainants (default 0.54)'),
+  'loyalty.dissatisfied': num('Share loyal of dissatisfied complainants (default 0.19)'),
+  positiveTold: num('People each satisfied complainant tells (default 4.5)'),
+  negativeTold: num('People each unhappy customer tells (default 10)'),
+  positiveInfluence: num('Share of listeners won by good news (default 0.02)'),
+  negativeInfluence: num('Share of listeners lost to bad news (default 0.02)'),
+};
+
+const problemParams = {
+  prevalence: num('Share of customers who meet the problem in a year; or give affectedCustomers or complaintsPerYear', 0.12),
+  affectedCustomers: num('Customers who meet the problem in a year'),
+  complaintsPerYear: num('Complaints received a year (affected = complaintsPerYear ÷ complaintRate)'),
+  complaintRate: required('Share of affected customers who complain, in (0, 1]', 0.5),
+  satisfied: required('Share of complainants satisfied', 0.4),
+  mollified: required('Share of complainants mollified', 0.2),
+  dissatisfied: required('Share of complainants dissatisfied', 0.4),
+  costPerComplaint: num('Handling plus rework cost of one complaint (default 0)', 8),
+};
+
+const financeParams = {
+  horizonYears: num('Years of benefits and costs counted, 1 to 10 (default 3)', 3),
+  riskAdjustment: num('Share of every benefit withheld for risk, 0 to under 1 (default 0.10)', 0.1),
+};
+
+const investmentParams = {
+  prevalenceReduction: num('Prevention: share of affected customers who no longer meet the problem', 0.6),
+  complaintRateMultiplier: num('Easier complaint access: the complaint rate is multiplied by this (capped at 1)'),
+  satisfiedAfter: num('Better handling: share of complainants satisfied after the investment'),
+  mollifiedAfter: num('Better handling: share mollified after'),
+  dissatisfiedAfter: num('Better handling: share dissatisfied after'),
+  costPerComplaintReduction: num('Cheaper handling: share by which the cost per complaint falls'),
+  upfrontCost: num('Paid once at the start (default 0)', 250000),
+  annualCost: num('Paid every year (default 0)', 50000),
+};
+
+export const ProblemDamageQuery = z.strictObject({ ...customerParams, ...problemParams, ...outputParams });
+
+export const InvestmentRoiQuery = z.strictObject({
+  ...customerParams,
+  ...problemParams,
+  ...investmentParams,
+  ...financeParams,
+  ...outputParams,
+});
+
+export const LifetimeValueQuery = z.strictObject({
+  annualRevenue: required('Revenue of one customer per year', 420),
+  grossMargin: required('Gross margin on that revenue, 0 to 1', 0.35),
+  retentionRate: required('Share of customers kept each year, 0 to 1', 0.8),
+  discountRate: num('Discount rate, 0 to 1 (default 0.10)', 0.1),
+  ...outputParams,
+});
+
+const repeated = (description: string, example: string[]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .openapi({ type: 'array', items: { type: 'string' }, description, example });
+
+export const BusinessCaseQuery = z.strictObject({
+  ...customerParams,
+  ...financeParams,
+  problem: repeated(
+    'One problem per parameter: `id,key:value,…` with the keys of a JSON problem (prevalence, affectedCustomers, complaintsPerYear, ' +
+      'complaintRate, outcomes as satisfied/mollified/dissatisfied, costPerComplaint, loyalty.silent, …)',
+    ['billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8'],
+  ),
+  investment: repeated(
+    'One investment per parameter: `id,key:value,…` with problems (ids joined by /, or all), prevalenceReduction, complaintRateMultiplier, ' +
+      'outcomes (s/m/d), costPerComplaintReduction, upfront, annual, rampUp (values joined by /)',
+    ['fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000'],
+  ).optional(),
+  table: z.enum(['problems', 'investments', 'assumptions']).optional().openapi({ description: 'With csv or tsv: the table to answer (default problems)', example: 'problems' }),
+  ...outputParams,
+});
+
+export const TableParam = z.object({
+  table: z.enum(['problems', 'investments', 'assumptions']).optional().openapi({
+    param: { name: 'table', in: 'query' },
+    description: 'With csv or tsv: the table to answer (default problems)',
+    example: 'problems',
+  }),
+});
