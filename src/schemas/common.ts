@@ -42,7 +42,8 @@ z.config({ customError: describeIssue });
 export const Id = z.string().min(1).max(LIMITS.idLength);
 export const Name = z.string().max(LIMITS.nameLength);
 export const Money = z.number().min(0);
-export const Share = z.number().min(0).max(1);
+const BETWEEN_0_AND_1 = { error: 'must be between 0 and 1' };
+export const Share = z.number().min(0, BETWEEN_0_AND_1).max(1, BETWEEN_0_AND_1);
 
 /** Rejects ids that occur twice in one list, naming the second occurrence. */
 export function uniqueIds(items: readonly { id: string }[], path: string, ctx: z.RefinementCtx): void {

@@ -86,13 +86,25 @@ const investmentParams = {
   annualCost: num('Paid every year (default 0)', 50000),
 };
 
-export const ProblemDamageQuery = z.strictObject({ ...customerParams, ...problemParams, ...outputParams });
+const tableParam = <T extends readonly [string, ...string[]]>(tables: T) =>
+  z
+    .enum(tables)
+    .optional()
+    .openapi({ description: `With csv or tsv: the table to answer, ${tables.join(', ')} (default ${tables[0]})`, example: tables[0] });
+
+export const ProblemDamageQuery = z.strictObject({
+  ...customerParams,
+  ...problemParams,
+  table: tableParam(['result', 'assumptions']),
+  ...outputParams,
+});
 
 export const InvestmentRoiQuery = z.strictObject({
   ...customerParams,
   ...problemParams,
   ...investmentParams,
   ...financeParams,
+  table: tableParam(['result', 'cashFlows', 'assumptions']),
   ...outputParams,
 });
 
@@ -101,6 +113,7 @@ export const LifetimeValueQuery = z.strictObject({
   grossMargin: required('Gross margin on that revenue, 0 to 1', 0.35),
   retentionRate: required('Share of customers kept each year, 0 to 1', 0.8),
   discountRate: num('Discount rate, 0 to 1 (default 0.10)', 0.1),
+  table: tableParam(['result', 'assumptions']),
   ...outputParams,
 });
 
@@ -123,14 +136,6 @@ export const BusinessCaseQuery = z.strictObject({
       'outcomes (s/m/d), costPerComplaintReduction, upfront, annual, rampUp (values joined by /)',
     ['fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000'],
   ).optional(),
-  table: z.enum(['problems', 'investments', 'assumptions']).optional().openapi({ description: 'With csv or tsv: the table to answer (default problems)', example: 'problems' }),
+  table: tableParam(['problems', 'investments', 'assumptions']),
   ...outputParams,
-});
-
-export const TableParam = z.object({
-  table: z.enum(['problems', 'investments', 'assumptions']).optional().openapi({
-    param: { name: 'table', in: 'query' },
-    description: 'With csv or tsv: the table to answer (default problems)',
-    example: 'problems',
-  }),
 });

@@ -54,7 +54,7 @@ export const Finance = z
   .strictObject({
     horizonYears: z.int().min(1).max(LIMITS.maxHorizonYears).optional().openapi({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
     discountRate: Share.optional().openapi({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
-    riskAdjustment: z.number().min(0).lt(1).optional().openapi({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
+    riskAdjustment: z.number().min(0, { error: 'must be at least 0 and less than 1' }).lt(1, { error: 'must be at least 0 and less than 1' }).optional().openapi({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
   })
   .openapi('Finance', { description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
 
@@ -102,7 +102,11 @@ export const Problem = z
       description: 'Complaints received a year; affected customers are then complaintsPerYear ÷ complaintRate (the CCMC multiplier)',
       example: 6000,
     }),
-    complaintRate: z.number().gt(0).max(1).openapi({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
+    complaintRate: z
+      .number()
+      .gt(0, { error: 'must be greater than 0 and at most 1' })
+      .max(1, { error: 'must be greater than 0 and at most 1' })
+      .openapi({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
     outcomes: Outcomes,
     costPerComplaint: Money.optional().openapi({ description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`, example: 8 }),
     loyalty: Loyalty.optional().openapi({ description: 'Loyalty rates for this problem only, over the scenario ones' }),

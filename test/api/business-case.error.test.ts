@@ -92,15 +92,15 @@ describe('fields', () => {
   });
 
   it('out-of-range values', async () => {
-    expect(await rejects((s) => (s.problems[0].complaintRate = 1.5), 'problems[0].complaintRate')).toBe('must be at most 1');
-    expect(await rejects((s) => (s.problems[0].complaintRate = 0), 'problems[0].complaintRate')).toBe('must be greater than 0');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 1.5), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 0), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1');
     expect(await rejects((s) => (s.customers = 0), 'customers')).toBe('must be at least 1');
     expect(await rejects((s) => (s.customers = 10.5), 'customers')).toMatch(/whole number/);
     expect(await rejects((s) => (s.problems[1].costPerComplaint = -5), 'problems[1].costPerComplaint')).toBe('must be at least 0');
     expect(await rejects((s) => (s.finance = { horizonYears: 11 }), 'finance.horizonYears')).toBe('must be at most 10');
-    expect(await rejects((s) => (s.finance = { riskAdjustment: 1 }), 'finance.riskAdjustment')).toBe('must be less than 1');
-    expect(await rejects((s) => (s.loyalty = { silent: -0.1 }), 'loyalty.silent')).toBe('must be at least 0');
-    expect(await rejects((s) => (s.investments[0].rampUp = [0.5, 1.2]), 'investments[0].rampUp[1]')).toBe('must be at most 1');
+    expect(await rejects((s) => (s.finance = { riskAdjustment: 1 }), 'finance.riskAdjustment')).toBe('must be at least 0 and less than 1');
+    expect(await rejects((s) => (s.loyalty = { silent: -0.1 }), 'loyalty.silent')).toBe('must be between 0 and 1');
+    expect(await rejects((s) => (s.investments[0].rampUp = [0.5, 1.2]), 'investments[0].rampUp[1]')).toBe('must be between 0 and 1');
     expect(await rejects((s) => (s.currency = 'usd'), 'currency')).toMatch(/ISO 4217/);
   });
 
