@@ -2,6 +2,7 @@
 // from the API started by `wrangler dev`, and the cells must hold the MODEL.md worked example's figures.
 // Needs LibreOffice Calc and its Python UNO bridge (Debian: libreoffice-calc python3-uno); `.ci/run` installs them.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { checklist, startDevServer } from '../../scripts/dev-server.ts';
 
@@ -60,6 +61,16 @@ try {
   const reason = '#ERROR complaintRate: must be greater than 0 and at most 1';
   check('a bad input shows its reason in the cell', wrong.L9 === reason, `holds ${JSON.stringify(wrong.L9)}`);
   check('a bad input in the business case names the problem', String(wrong.M9).startsWith('#ERROR problems[0].complaintRate'), `holds ${JSON.stringify(wrong.M9)}`);
+
+  // The README's Excel formula, built from labelled cells, evaluated by a real spreadsheet engine.
+  const readme = readFileSync('README.md', 'utf8');
+  const excel = readme.match(/^`(=NUMBERVALUE\(WEBSERVICE\(.*\))`$/m)?.[1];
+  check('the README has its Excel formula', excel !== undefined);
+  if (excel) {
+    const formula = excel.replace('https://YOUR-WORKER', server.base);
+    const { stdout } = await run('/usr/bin/python3', ['test/libreoffice/evaluate-formula.py', formula, '100000', '500', '0.12', '0.5', '0.4', '0.2', '0.4', '8', 'USD']);
+    check('the README’s Excel formula gives 4074000', JSON.parse(stdout) === '4074000', `gives ${stdout.trim()}`);
+  }
 } catch (e) {
   check('LibreOffice ran the workbook', false, (e as Error).message);
 } finally {
