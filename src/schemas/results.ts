@@ -160,7 +160,7 @@ export const InvestmentRoiAnswer = InvestmentResult.omit({ id: true, name: true,
 
 export const LifetimeValueAnswer = z
   .object({
-    lifetimeValue: figure('annualRevenue · grossMargin · r / (1 + d − r)', 367.5),
+    lifetimeValue: figure('annualRevenue · grossMargin · r / (1 + d − r)', 392),
     annualRevenue: figure('As given', 420),
     grossMargin: figure('As given', 0.35),
     retentionRate: figure('As given', 0.8),

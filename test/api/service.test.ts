@@ -169,3 +169,29 @@ describe('GET /problems/{type}', () => {
     expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 });
+
+describe('the parameters of every GET operation', () => {
+  type Parameter = { name: string; in: string; example?: unknown; schema?: { example?: unknown; examples?: unknown[] } };
+  // What Swagger UI fills in for "try it": `example` on the parameter or its schema, not the schema's `examples`.
+  const filled = (p: Parameter) => p.example ?? p.schema?.example;
+
+  it('each have a realistic example, and the ones the docs page fills in make a valid request', async () => {
+    const doc = (await openApiDocument()) as unknown as { paths: Record<string, Record<string, { parameters?: Parameter[] }>> };
+    let tried = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      const params = operations.get?.parameters ?? [];
+      for (const p of params) expect(filled(p) ?? p.schema?.examples?.[0], `${path} ${p.name}`).toBeDefined();
+      const query = new URLSearchParams();
+      let url = path;
+      for (const p of params.filter((x) => filled(x) !== undefined)) {
+        if (p.in === 'path') url = url.replace(`{${p.name}}`, String(filled(p)));
+        else for (const v of [filled(p)].flat()) query.append(p.name, String(v));
+      }
+      if (params.length === 0) continue;
+      const res = await call(`${url}?${query}`);
+      expect(res.status, `${url}?${query}`).toBe(200);
+      tried++;
+    }
+    expect(tried).toBe(5);
+  });
+});
