@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { businessCase } from '../model/business-case.ts';
+import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';
 import { invalidInput, fieldErrors } from '../present/problem.ts';
@@ -51,21 +51,24 @@ const lifetimeValueRoute = createRoute({
   responses: { 200: { description: 'The lifetime value', content: answerContent(LifetimeValueAnswer) }, ...errors },
 });
 
+/** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
+function context(result: BusinessCase) {
+  return {
+    lifetimeValue: result.lifetimeValue,
+    newCustomerValue: result.newCustomerValue,
+    currency: result.currency,
+    modelVersion: result.modelVersion,
+    assumptions: result.assumptions.map((a) => ({ ...a, field: flatName(a.field) })),
+  };
+}
+
 export function registerFigures(app: OpenAPIHono) {
   app.openapi(problemDamageRoute, (c) => {
     const q = c.req.valid('query');
     const scenario = parseScenario({ ...flatCustomers(q), problems: [flatProblem(q)] }, flatName);
     const result = withNames(flatName, () => businessCase(scenario));
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
-    const json = {
-      ...damage,
-      lifetimeValue: result.lifetimeValue,
-      newCustomerValue: result.newCustomerValue,
-      currency: result.currency,
-      modelVersion: result.modelVersion,
-      assumptions: result.assumptions.map((a) => ({ ...a, field: flatName(a.field) })),
-    };
-    return answer(c, singleView(json, ProblemDamageAnswer.shape), q);
+    return answer(c, singleView({ ...damage, ...context(result) }, ProblemDamageAnswer.shape), q);
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -77,16 +80,7 @@ export function registerFigures(app: OpenAPIHono) {
     const result = withNames(flatName, () => businessCase(scenario));
     const investment = result.investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
-    const json = {
-      ...figures,
-      damageBefore: byProblem[0]!.damageBefore,
-      damageAfter: byProblem[0]!.damageAfter,
-      lifetimeValue: result.lifetimeValue,
-      newCustomerValue: result.newCustomerValue,
-      currency: result.currency,
-      modelVersion: result.modelVersion,
-      assumptions: result.assumptions.map((a) => ({ ...a, field: flatName(a.field) })),
-    };
+    const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
     return answer(c, singleView(json, InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
   });
 
