@@ -55,8 +55,8 @@ export const DOCUMENT_INFO = {
 };
 
 const OpenApiDocument = z
-  .looseObject({ openapi: z.string().openapi({ example: '3.1.0' }), info: z.looseObject({ title: z.string(), version: z.string() }).openapi('Info') })
-  .openapi('OpenApiDocument', { description: 'An OpenAPI 3.1 document' });
+  .looseObject({ openapi: z.string().meta({ example: '3.1.0' }), info: z.looseObject({ title: z.string(), version: z.string() }).meta({ id: 'Info' }) })
+  .meta({ id: 'OpenApiDocument',  description: 'An OpenAPI 3.1 document' });
 
 const documentRoute = createRoute({
   method: 'get',

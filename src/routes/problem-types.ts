@@ -4,12 +4,12 @@ import { problemResponses } from './responses.ts';
 
 const ProblemTypeInfo = z
   .object({
-    type: z.string().openapi({ example: '/problems/invalid-input' }),
-    title: z.string().openapi({ example: PROBLEM_TYPES['invalid-input'].title }),
-    status: z.int().openapi({ example: 422 }),
-    description: z.string().openapi({ example: PROBLEM_TYPES['invalid-input'].description }),
+    type: z.string().meta({ example: '/problems/invalid-input' }),
+    title: z.string().meta({ example: PROBLEM_TYPES['invalid-input'].title }),
+    status: z.int().meta({ example: 422 }),
+    description: z.string().meta({ example: PROBLEM_TYPES['invalid-input'].description }),
   })
-  .openapi('ProblemType', { description: 'What one `type` of problem details means.' });
+  .meta({ id: 'ProblemType',  description: 'What one `type` of problem details means.' });
 
 const route = createRoute({
   method: 'get',
@@ -20,7 +20,7 @@ const route = createRoute({
   description: 'The `type` of every error answer is a link here: it says what the error means and which status it comes with.',
   request: {
     params: z.object({
-      type: z.string().openapi({
+      type: z.string().meta({
         param: { name: 'type', in: 'path', description: `One of: ${Object.keys(PROBLEM_TYPES).join(', ')}` },
         example: 'invalid-input',
       }),

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ProblemDetails } from '../schemas/common.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
 
-const Line = z.string().openapi({ description: 'The reason in one line, e.g. `complaintRate: must be at most 1`' });
+const Line = z.string().meta({ description: 'The reason in one line, e.g. `complaintRate: must be at most 1`' });
 
 /** Documented error answers, for spreadsheet formats too, for spreading into a route's `responses`. */
 export function problemResponses(...kinds: ProblemType[]) {
@@ -25,9 +25,9 @@ export function problemResponses(...kinds: ProblemType[]) {
   return byStatus;
 }
 
-const Csv = z.string().openapi({ description: 'RFC 4180 CSV: a header row of the JSON names, CRLF line ends, dot decimals' });
-const Tsv = z.string().openapi({ description: 'The same table, tab-separated' });
-const Txt = z.string().openapi({ description: 'One bare value at full precision (format=txt with field)', example: '4074000' });
+const Csv = z.string().meta({ description: 'RFC 4180 CSV: a header row of the JSON names, CRLF line ends, dot decimals' });
+const Tsv = z.string().meta({ description: 'The same table, tab-separated' });
+const Txt = z.string().meta({ description: 'One bare value at full precision (format=txt with field)', example: '4074000' });
 
 /** A 200 answer in every format a spreadsheet may ask for. */
 export function answerContent<T extends z.ZodType>(schema: T) {

@@ -13,37 +13,37 @@ export const QueryNumber = z
     ctx.addIssue({ code: 'custom', message: `must be a number${hint} (got "${text}")` });
     return z.NEVER;
   })
-  .openapi({ type: 'number' });
+  .meta({ type: 'number' });
 
 // On the docs page, `example` fills a parameter in for "try it", and `examples` only shows it: the filled-in ones
 // make one valid request, the others (alternatives, overrides) are shown but left out.
-const num = (description: string, example: number) => QueryNumber.optional().openapi({ description, examples: [example] });
-const filled = (description: string, example: number) => QueryNumber.optional().openapi({ description, example });
-const required = (description: string, example: number) => QueryNumber.openapi({ description, example });
+const num = (description: string, example: number) => QueryNumber.optional().meta({ description, examples: [example] });
+const filled = (description: string, example: number) => QueryNumber.optional().meta({ description, example });
+const required = (description: string, example: number) => QueryNumber.meta({ description, example });
 
 /** How the answer is given: the same on every spreadsheet-friendly operation. */
 export const outputParams = {
   format: z
     .enum(FORMATS)
     .optional()
-    .openapi({
+    .meta({
       description:
         'json (default); csv (RFC 4180, header row, CRLF); tsv; txt: one bare value, picked by `field`. Giving `field` alone implies txt.',
       example: 'json',
     }),
-  field: z.string().max(300).optional().openapi({
+  field: z.string().max(300).optional().meta({
     description: 'With format=txt: the one value to answer, by its JSON name or path (e.g. `totalAnnualDamage`, `investments.fix-billing.npv`)',
     examples: ['totalAnnualDamage'],
   }),
-  onError: z.enum(['cell']).optional().openapi({
+  onError: z.enum(['cell']).optional().meta({
     description: 'cell: answer an error with status 200 and its reason in a single cell (`#ERROR field: reason`), so a spreadsheet shows it',
     examples: ['cell'],
   }),
-  _: z.string().optional().openapi({ description: 'Ignored: change it to make a spreadsheet fetch again', examples: ['1'] }),
+  _: z.string().optional().meta({ description: 'Ignored: change it to make a spreadsheet fetch again', examples: ['1'] }),
 };
 
 const customerParams = {
-  currency: z.string().optional().openapi({ description: 'ISO 4217 code, a label only (default USD)', examples: ['EUR'] }),
+  currency: z.string().optional().meta({ description: 'ISO 4217 code, a label only (default USD)', examples: ['EUR'] }),
   customers: required('Active customers', 100000),
   lifetimeValue: filled('Customer lifetime value; or give annualRevenue, grossMargin and retentionRate', 500),
   annualRevenue: num('Revenue of one customer per year (instead of lifetimeValue)', 420),
@@ -93,7 +93,7 @@ const tableParam = <T extends readonly [string, ...string[]]>(tables: T) =>
   z
     .enum(tables)
     .optional()
-    .openapi({ description: `With csv or tsv: the table to answer, ${tables.join(', ')} (default ${tables[0]})`, examples: [tables.at(-1)!] });
+    .meta({ description: `With csv or tsv: the table to answer, ${tables.join(', ')} (default ${tables[0]})`, examples: [tables.at(-1)!] });
 
 export const ProblemDamageQuery = z.strictObject({
   ...customerParams,
@@ -124,7 +124,7 @@ const repeated = (description: string, example: string[]) =>
   z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .openapi({ type: 'array', items: { type: 'string' }, description, example });
+    .meta({ type: 'array', items: { type: 'string' }, description, example });
 
 
 export const BusinessCaseQuery = z.strictObject({

@@ -7,9 +7,9 @@ const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.s
 
 export const Outcomes = z
   .strictObject({
-    satisfied: Share.openapi({ description: 'Share of complainants satisfied (quickly)', example: 0.4 }),
-    mollified: Share.openapi({ description: 'Share of complainants mollified: satisfied, but not fully or not quickly', example: 0.2 }),
-    dissatisfied: Share.openapi({ description: 'Share of complainants left dissatisfied', example: 0.4 }),
+    satisfied: Share.meta({ description: 'Share of complainants satisfied (quickly)', example: 0.4 }),
+    mollified: Share.meta({ description: 'Share of complainants mollified: satisfied, but not fully or not quickly', example: 0.2 }),
+    dissatisfied: Share.meta({ description: 'Share of complainants left dissatisfied', example: 0.4 }),
   })
   .superRefine((o, ctx) => {
     const sum = o.satisfied + o.mollified + o.dissatisfied;
@@ -23,7 +23,7 @@ export const Outcomes = z
   });
 
 const loyaltyField = (key: keyof typeof LOYALTY, text: string) =>
-  Share.optional().openapi({ description: `${text} ${defaultNote(LOYALTY[key])}` });
+  Share.optional().meta({ description: `${text} ${defaultNote(LOYALTY[key])}` });
 
 export const Loyalty = z
   .strictObject({
@@ -40,31 +40,31 @@ export const Loyalty = z
 
 export const WordOfMouth = z
   .strictObject({
-    positiveTold: Money.optional().openapi({ description: `People each satisfied complainant tells. ${defaultNote(WORD_OF_MOUTH.positiveTold)}` }),
-    negativeTold: Money.optional().openapi({ description: `People each unhappy customer tells. ${defaultNote(WORD_OF_MOUTH.negativeTold)}` }),
-    positiveInfluence: Share.optional().openapi({ description: `Share of listeners won by good news. ${defaultNote(WORD_OF_MOUTH.positiveInfluence)}` }),
-    negativeInfluence: Share.optional().openapi({ description: `Share of listeners lost to bad news. ${defaultNote(WORD_OF_MOUTH.negativeInfluence)}` }),
+    positiveTold: Money.optional().meta({ description: `People each satisfied complainant tells. ${defaultNote(WORD_OF_MOUTH.positiveTold)}` }),
+    negativeTold: Money.optional().meta({ description: `People each unhappy customer tells. ${defaultNote(WORD_OF_MOUTH.negativeTold)}` }),
+    positiveInfluence: Share.optional().meta({ description: `Share of listeners won by good news. ${defaultNote(WORD_OF_MOUTH.positiveInfluence)}` }),
+    negativeInfluence: Share.optional().meta({ description: `Share of listeners lost to bad news. ${defaultNote(WORD_OF_MOUTH.negativeInfluence)}` }),
   })
-  .openapi('WordOfMouth', {
+  .meta({ id: 'WordOfMouth', 
     description: 'How far news of a problem travels and how many listeners it sways.',
     example: { positiveTold: 4.5, negativeTold: 10 },
   });
 
 export const Finance = z
   .strictObject({
-    horizonYears: z.int().min(1).max(LIMITS.maxHorizonYears).optional().openapi({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
-    discountRate: Share.optional().openapi({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
-    riskAdjustment: z.number().min(0, { error: 'must be at least 0 and less than 1' }).lt(1, { error: 'must be at least 0 and less than 1' }).optional().openapi({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
+    horizonYears: z.int().min(1).max(LIMITS.maxHorizonYears).optional().meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
+    discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
+    riskAdjustment: z.number().min(0, { error: 'must be at least 0 and less than 1' }).lt(1, { error: 'must be at least 0 and less than 1' }).optional().meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
   })
-  .openapi('Finance', { description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
+  .meta({ id: 'Finance',  description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
 
 export const CustomerValue = z
   .strictObject({
-    lifetimeValue: Money.optional().openapi({ description: 'Customer lifetime value, as margin, in the scenario currency', example: 500 }),
-    annualRevenue: Money.optional().openapi({ description: 'Revenue of one customer per year', example: 420 }),
-    grossMargin: Share.optional().openapi({ description: 'Gross margin on that revenue', example: 0.35 }),
-    retentionRate: Share.optional().openapi({ description: 'Share of customers kept each year', example: 0.8 }),
-    discountRate: Share.optional().openapi({ description: `Discount rate of the lifetime-value formula. ${defaultNote(OTHER.lifetimeValueDiscountRate)}` }),
+    lifetimeValue: Money.optional().meta({ description: 'Customer lifetime value, as margin, in the scenario currency', example: 500 }),
+    annualRevenue: Money.optional().meta({ description: 'Revenue of one customer per year', example: 420 }),
+    grossMargin: Share.optional().meta({ description: 'Gross margin on that revenue', example: 0.35 }),
+    retentionRate: Share.optional().meta({ description: 'Share of customers kept each year', example: 0.8 }),
+    discountRate: Share.optional().meta({ description: `Discount rate of the lifetime-value formula. ${defaultNote(OTHER.lifetimeValueDiscountRate)}` }),
   })
   .superRefine((v, ctx) => {
     const annual = (['annualRevenue', 'grossMargin', 'retentionRate', 'discountRate'] as const).filter((k) => v[k] !== undefined);
@@ -83,7 +83,7 @@ export const CustomerValue = z
       ctx.addIssue({ code: 'custom', path: ['retentionRate'], message: `must be less than 1 + discountRate (${1 + d})` });
     }
   })
-  .openapi('CustomerValue', {
+  .meta({ id: 'CustomerValue', 
     description:
       'Either `lifetimeValue`, or `annualRevenue`, `grossMargin` and `retentionRate` (and optionally `discountRate`), from which ' +
       'the lifetime value is annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann).',
@@ -94,11 +94,11 @@ const STATED_BY = ['prevalence', 'affectedCustomers', 'complaintsPerYear'] as co
 
 export const Problem = z
   .strictObject({
-    id: Id.openapi({ description: 'Unique id of the problem', example: 'billing-errors' }),
-    name: Name.optional().openapi({ description: 'Label for reports (default: the id)', example: 'Billing errors' }),
-    prevalence: Share.optional().openapi({ description: 'Share of customers who meet the problem in a year', example: 0.12 }),
-    affectedCustomers: Money.optional().openapi({ description: 'Customers who meet the problem in a year (at most `customers`)', example: 12000 }),
-    complaintsPerYear: Money.optional().openapi({
+    id: Id.meta({ description: 'Unique id of the problem', example: 'billing-errors' }),
+    name: Name.optional().meta({ description: 'Label for reports (default: the id)', example: 'Billing errors' }),
+    prevalence: Share.optional().meta({ description: 'Share of customers who meet the problem in a year', example: 0.12 }),
+    affectedCustomers: Money.optional().meta({ description: 'Customers who meet the problem in a year (at most `customers`)', example: 12000 }),
+    complaintsPerYear: Money.optional().meta({
       description: 'Complaints received a year; affected customers are then complaintsPerYear ÷ complaintRate (the CCMC multiplier)',
       example: 6000,
     }),
@@ -106,9 +106,9 @@ export const Problem = z
       .number()
       .gt(0, { error: 'must be greater than 0 and at most 1' })
       .max(1, { error: 'must be greater than 0 and at most 1' })
-      .openapi({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
+      .meta({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
     outcomes: Outcomes,
-    costPerComplaint: Money.optional().openapi({ description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`, example: 8 }),
+    costPerComplaint: Money.optional().meta({ description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`, example: 8 }),
     loyalty: Loyalty.optional().openapi({ description: 'Loyalty rates for this problem only, over the scenario ones' }),
   })
   .superRefine((p, ctx) => {
@@ -120,38 +120,38 @@ export const Problem = z
       });
     }
   })
-  .openapi('Problem', {
+  .meta({ id: 'Problem', 
     description: 'One problem of the catalogue. State how many customers it affects in exactly one of three ways.',
     example: workedExample.problems[0],
   });
 
 export const Effects = z
   .strictObject({
-    prevalenceReduction: Share.optional().openapi({ description: 'Prevention: share of affected customers who no longer meet the problem', example: 0.6 }),
-    complaintRateMultiplier: z.number().min(0).optional().openapi({
+    prevalenceReduction: Share.optional().meta({ description: 'Prevention: share of affected customers who no longer meet the problem', example: 0.6 }),
+    complaintRateMultiplier: z.number().min(0).optional().meta({
       description: 'Easier complaint access: the complaint rate is multiplied by this (the result is capped at 1)',
       example: 1.3,
     }),
     outcomes: Outcomes.optional().openapi({ description: 'Better handling: the complainants’ outcome mix after the investment' }),
-    costPerComplaintReduction: Share.optional().openapi({ description: 'Cheaper handling: share by which the cost per complaint falls', example: 0.5 }),
+    costPerComplaintReduction: Share.optional().meta({ description: 'Cheaper handling: share by which the cost per complaint falls', example: 0.5 }),
   })
   .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'give at least one effect' })
-  .openapi('Effects', { description: 'What the investment changes on each problem it targets; at least one effect.', example: { prevalenceReduction: 0.6 } });
+  .meta({ id: 'Effects',  description: 'What the investment changes on each problem it targets; at least one effect.', example: { prevalenceReduction: 0.6 } });
 
 export const Cost = z
   .strictObject({
-    upfront: Money.optional().openapi({ description: `Paid once at the start (t = 0). ${defaultNote(OTHER.upfrontCost)}`, example: 250000 }),
-    annual: Money.optional().openapi({ description: `Paid every year of the horizon. ${defaultNote(OTHER.annualCost)}`, example: 50000 }),
+    upfront: Money.optional().meta({ description: `Paid once at the start (t = 0). ${defaultNote(OTHER.upfrontCost)}`, example: 250000 }),
+    annual: Money.optional().meta({ description: `Paid every year of the horizon. ${defaultNote(OTHER.annualCost)}`, example: 50000 }),
   })
-  .openapi('Cost', { description: 'What the investment costs, in the scenario currency.', example: { upfront: 250000, annual: 50000 } });
+  .meta({ id: 'Cost',  description: 'What the investment costs, in the scenario currency.', example: { upfront: 250000, annual: 50000 } });
 
 export const Investment = z
   .strictObject({
-    id: Id.openapi({ description: 'Unique id of the investment', example: 'fix-billing' }),
-    name: Name.optional().openapi({ description: 'Label for reports (default: the id)', example: 'Fix the billing system' }),
+    id: Id.meta({ description: 'Unique id of the investment', example: 'fix-billing' }),
+    name: Name.optional().meta({ description: 'Label for reports (default: the id)', example: 'Fix the billing system' }),
     problems: z
       .union([z.literal('all'), z.array(Id).min(1)], { error: 'must be "all" or a list of problem ids' })
-      .openapi({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
+      .meta({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
     effects: Effects,
     cost: Cost,
     rampUp: z
@@ -159,12 +159,12 @@ export const Investment = z
       .min(1)
       .max(LIMITS.maxHorizonYears)
       .optional()
-      .openapi({
+      .meta({
         description: `Share of the full benefit reached in each year; a list shorter than the horizon repeats its last value, values past the horizon are not used. ${defaultNote(OTHER.rampUp)}`,
         example: [0.5, 1],
       }),
   })
-  .openapi('Investment', { description: 'A candidate service investment.', example: workedExample.investments[0] });
+  .meta({ id: 'Investment',  description: 'A candidate service investment.', example: workedExample.investments[0] });
 
 export const Scenario = z
   .strictObject({
@@ -172,19 +172,19 @@ export const Scenario = z
       .string()
       .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 code such as USD' })
       .optional()
-      .openapi({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
-    customers: z.int().min(1).openapi({ description: 'Active customers', example: 100000 }),
+      .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
+    customers: z.int().min(1).meta({ description: 'Active customers', example: 100000 }),
     customerValue: CustomerValue,
-    newCustomerValue: Money.optional().openapi({ description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)', example: 500 }),
+    newCustomerValue: Money.optional().meta({ description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)', example: 500 }),
     loyalty: Loyalty.optional(),
     wordOfMouth: WordOfMouth.optional(),
     finance: Finance.optional(),
-    problems: z.array(Problem).min(1).max(LIMITS.problems).openapi({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
+    problems: z.array(Problem).min(1).max(LIMITS.problems).meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
     investments: z
       .array(Investment)
       .max(LIMITS.investments)
       .optional()
-      .openapi({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
+      .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
   })
   .superRefine((s, ctx) => {
     uniqueIds(s.problems, 'problems', ctx);
@@ -213,7 +213,7 @@ export const Scenario = z
       });
     });
   })
-  .openapi('Scenario', {
+  .meta({ id: 'Scenario', 
     description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments (MODEL.md §1).',
     example: workedExample,
   });
