@@ -12,6 +12,9 @@ import { startDevServer } from '../scripts/dev-server.ts';
 import { generatedScenario, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
+// --only=requestCost,startup runs some sections, for profiling one at a time.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wanted = (section: string) => !only || only.includes(section);
 const results: Record<string, number> = {};
 const rows: [string, string, string][] = [];
 const record = (name: string, value: number, shown: string, target = '') => {
@@ -157,7 +160,7 @@ async function bundleAndStartup() {
   record('bundle.ratio', gzip.api! / gzip.baseline!, `${(gzip.api! / gzip.baseline!).toFixed(2)}×`, '≤ 1.5');
 
   const startup: Record<string, number[]> = { api: [], baseline: [] };
-  for (let round = 0; round < (quick ? 2 : 7); round++) {
+  for (let round = 0; round < (quick ? 3 : 15); round++) {
     for (const [name, cwd] of Object.entries(workers)) {
       const file = join(dir, `${name}-${round}.cpuprofile`);
       wrangler(['check', 'startup', '--outfile', file], cwd);
@@ -170,10 +173,10 @@ async function bundleAndStartup() {
   record('startup.ratio', ratio, `${ratio.toFixed(2)}×`, '≤ 1.3');
 }
 
-await requestCost();
-await scaling();
-await throughput();
-await bundleAndStartup();
+if (wanted('requestCost')) await requestCost();
+if (wanted('scaling')) await scaling();
+if (wanted('throughput')) await throughput();
+if (wanted('startup')) await bundleAndStartup();
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padEnd(34)}  target`);

@@ -4,7 +4,8 @@ import { delimited, errorCell, FORMATS, MEDIA_TYPES, valueAt, type Format } from
 
 export interface Table {
   rows: readonly object[];
-  columns: readonly string[];
+  /** The column names, or how to get them when a csv or tsv answer needs them. */
+  columns: readonly string[] | (() => readonly string[]);
 }
 
 /** One answer in every format: the JSON body, and the tables a csv or tsv answer can hold (the first is the default). */
@@ -57,7 +58,8 @@ function body(view: View, options: OutputOptions, format: Format): string {
   if (!table) {
     throw new ApiProblem('invalid-input', `This answer has no table "${name}".`, [{ path: 'table', message: `must be one of ${names.join(', ')}` }]);
   }
-  return delimited(table.rows as Record<string, unknown>[], table.columns, format);
+  const columns = typeof table.columns === 'function' ? table.columns() : table.columns;
+  return delimited(table.rows as Record<string, unknown>[], columns, format);
 }
 
 export function answer(c: Context, view: View, options: OutputOptions): Response {

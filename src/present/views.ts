@@ -1,39 +1,33 @@
 import type { BusinessCase, InvestmentResult } from '../model/business-case.ts';
 import type { Assumption } from '../model/types.ts';
-import { InvestmentResult as InvestmentSchema, ProblemDamage } from '../schemas/results.ts';
-import type { View } from './answer.ts';
+import { resultSchemas } from '../schemas/results.ts';
+import type { Table, View } from './answer.ts';
 
 // CSV columns are the JSON names, in the JSON order, so new fields only ever append columns.
 const scalarColumns = (shape: object, nested: string[] = []) => Object.keys(shape).filter((k) => !nested.includes(k));
 
-const PROBLEM_COLUMNS = scalarColumns(ProblemDamage.shape);
-const INVESTMENT_COLUMNS = scalarColumns(InvestmentSchema.shape, ['byProblem', 'cashFlows']);
 const ASSUMPTION_COLUMNS = ['field', 'value', 'source'];
 const CASH_FLOW_COLUMNS = ['year', 'benefit', 'cost', 'net', 'discountFactor', 'presentValue'];
 
-const assumptionsTable = (rows: readonly Assumption[]) => ({ rows, columns: ASSUMPTION_COLUMNS });
+const assumptionsTable = (rows: readonly Assumption[]): Table => ({ rows, columns: ASSUMPTION_COLUMNS });
 
 export function businessCaseView(result: BusinessCase): View {
   return {
     json: result,
     tables: {
-      problems: { rows: result.problems, columns: PROBLEM_COLUMNS },
-      investments: { rows: result.investments, columns: INVESTMENT_COLUMNS },
+      problems: { rows: result.problems, columns: () => scalarColumns(resultSchemas().ProblemDamage.shape) },
+      investments: { rows: result.investments, columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows']) },
       assumptions: assumptionsTable(result.assumptions),
     },
   };
 }
 
 /** A one-row answer: the fields of its schema, but for lists of objects, form the default table `result`. */
-export function singleView(
-  json: { assumptions: Assumption[] },
-  shape: object,
-  extra: Record<string, View['tables'][string]> = {},
-): View {
-  const columns = scalarColumns(shape, ['assumptions', 'cashFlows']);
+export function singleView(json: { assumptions: Assumption[] }, shape: () => object, extra: Record<string, Table> = {}): View {
+  const columns = () => scalarColumns(shape(), ['assumptions', 'cashFlows']);
   return { json, tables: { result: { rows: [json], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
 }
 
-export function cashFlowsTable(investment: InvestmentResult) {
+export function cashFlowsTable(investment: InvestmentResult): Table {
   return { rows: investment.cashFlows, columns: CASH_FLOW_COLUMNS };
 }

@@ -3,7 +3,7 @@ import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
 import { businessCaseView } from '../present/views.ts';
 import { BusinessCaseQuery, outputParams } from '../schemas/query.ts';
-import { BusinessCase } from '../schemas/results.ts';
+import { resultSchema } from '../schemas/results.ts';
 import { Scenario, scenarioExamples } from '../schemas/scenario.ts';
 import { parseCompact } from './compact.ts';
 import { flatCustomers, flatFinance, flatTopName, parseScenario, withNames } from './flat.ts';
@@ -38,7 +38,7 @@ export const businessCaseRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'The business case', content: answerContent(BusinessCase) },
+    200: { description: 'The business case', content: answerContent(resultSchema('BusinessCase')) },
     ...problemResponses('malformed-json', 'missing-body', 'payload-too-large', 'unsupported-media-type', 'invalid-input', 'uncomputable'),
   },
 });
@@ -57,7 +57,7 @@ const businessCaseGetRoute = createRoute({
     `The n-th problem parameter is \`problems[n-1]\` in errors. ${TABLES}`,
   request: { query: BusinessCaseQuery },
   responses: {
-    200: { description: 'The business case', content: answerContent(BusinessCase) },
+    200: { description: 'The business case', content: answerContent(resultSchema('BusinessCase')) },
     ...problemResponses('invalid-input', 'uncomputable'),
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { resultSchema } from '../schemas/results.ts';
 
 const DOCS_CSP = [
   "default-src 'self'",
@@ -54,10 +55,6 @@ export const DOCUMENT_INFO = {
   ],
 };
 
-const OpenApiDocument = z
-  .looseObject({ openapi: z.string().meta({ example: '3.1.0' }), info: z.looseObject({ title: z.string(), version: z.string() }).meta({ id: 'Info' }) })
-  .meta({ id: 'OpenApiDocument',  description: 'An OpenAPI 3.1 document' });
-
 const documentRoute = createRoute({
   method: 'get',
   path: '/openapi.json',
@@ -65,7 +62,7 @@ const documentRoute = createRoute({
   tags: ['Service'],
   summary: 'Get this API’s OpenAPI 3.1 document',
   description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
-  responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: OpenApiDocument } } } },
+  responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } } },
 });
 
 const docsRoute = createRoute({

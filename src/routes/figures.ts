@@ -6,7 +6,7 @@ import { invalidInput, fieldErrors } from '../present/problem.ts';
 import { cashFlowsTable, singleView } from '../present/views.ts';
 import { CustomerValue } from '../schemas/scenario.ts';
 import { InvestmentRoiQuery, LifetimeValueQuery, ProblemDamageQuery } from '../schemas/query.ts';
-import { InvestmentRoiAnswer, LifetimeValueAnswer, ProblemDamageAnswer } from '../schemas/results.ts';
+import { resultSchema, resultSchemas } from '../schemas/results.ts';
 import { flatCustomers, flatFinance, flatInvestment, flatName, flatProblem, parseScenario, withNames } from './flat.ts';
 import { answerContent, problemResponses } from './responses.ts';
 
@@ -23,7 +23,7 @@ const problemDamageRoute = createRoute({
     '`=WEBSERVICE("…/v1/problem-damage?customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8&field=totalAnnualDamage")` ' +
     'answers 4074000. Errors name the parameter.',
   request: { query: ProblemDamageQuery },
-  responses: { 200: { description: 'The damage', content: answerContent(ProblemDamageAnswer) }, ...errors },
+  responses: { 200: { description: 'The damage', content: answerContent(resultSchema('ProblemDamageAnswer')) }, ...errors },
 });
 
 const investmentRoiRoute = createRoute({
@@ -37,7 +37,7 @@ const investmentRoiRoute = createRoute({
     'One `discountRate` serves both the lifetime-value formula and the discounting of the cash flows. ' +
     '`table=cashFlows` gives the yearly cash flows as CSV.',
   request: { query: InvestmentRoiQuery },
-  responses: { 200: { description: 'The investment’s worth', content: answerContent(InvestmentRoiAnswer) }, ...errors },
+  responses: { 200: { description: 'The investment’s worth', content: answerContent(resultSchema('InvestmentRoiAnswer')) }, ...errors },
 });
 
 const lifetimeValueRoute = createRoute({
@@ -48,7 +48,7 @@ const lifetimeValueRoute = createRoute({
   summary: 'Customer lifetime value from annual figures',
   description: 'V = annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann), with r the retention rate and d the discount rate.',
   request: { query: LifetimeValueQuery },
-  responses: { 200: { description: 'The lifetime value', content: answerContent(LifetimeValueAnswer) }, ...errors },
+  responses: { 200: { description: 'The lifetime value', content: answerContent(resultSchema('LifetimeValueAnswer')) }, ...errors },
 });
 
 /** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
@@ -68,7 +68,7 @@ export function registerFigures(app: OpenAPIHono) {
     const scenario = parseScenario({ ...flatCustomers(q), problems: [flatProblem(q)] }, flatName);
     const result = withNames(flatName, () => businessCase(scenario));
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
-    return answer(c, singleView({ ...damage, ...context(result) }, ProblemDamageAnswer.shape), q);
+    return answer(c, singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape), q);
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -81,7 +81,7 @@ export function registerFigures(app: OpenAPIHono) {
     const investment = result.investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
     const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
-    return answer(c, singleView(json, InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
+    return answer(c, singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
@@ -90,6 +90,6 @@ export function registerFigures(app: OpenAPIHono) {
     const checked = CustomerValue.safeParse(figures);
     if (!checked.success) throw invalidInput(fieldErrors(checked.error));
     const json = withNames((p) => p, () => lifetimeValueCase(figures));
-    return answer(c, singleView(json, LifetimeValueAnswer.shape), q);
+    return answer(c, singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
   });
 }

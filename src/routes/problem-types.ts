@@ -1,15 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { resultSchema } from '../schemas/results.ts';
 import { ApiProblem, PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
 import { problemResponses } from './responses.ts';
-
-const ProblemTypeInfo = z
-  .object({
-    type: z.string().meta({ example: '/problems/invalid-input' }),
-    title: z.string().meta({ example: PROBLEM_TYPES['invalid-input'].title }),
-    status: z.int().meta({ example: 422 }),
-    description: z.string().meta({ example: PROBLEM_TYPES['invalid-input'].description }),
-  })
-  .meta({ id: 'ProblemType',  description: 'What one `type` of problem details means.' });
 
 const route = createRoute({
   method: 'get',
@@ -27,7 +19,7 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: 'The kind of error', content: { 'application/json': { schema: ProblemTypeInfo } } },
+    200: { description: 'The kind of error', content: { 'application/json': { schema: resultSchema('ProblemType') } } },
     ...problemResponses('not-found'),
   },
 });

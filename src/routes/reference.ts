@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults.ts';
-import { Defaults, Health } from '../schemas/results.ts';
+import { resultSchema } from '../schemas/results.ts';
 
 const defaultsRoute = createRoute({
   method: 'get',
@@ -11,7 +11,7 @@ const defaultsRoute = createRoute({
   description:
     'Every value the model uses when a scenario leaves it out (loyalty rates from TARP, word of mouth, TEI finance settings, …), ' +
     'with its source, and the limits on a scenario. A business case lists the ones it actually used under `assumptions`.',
-  responses: { 200: { description: 'The defaults', content: { 'application/json': { schema: Defaults } } } },
+  responses: { 200: { description: 'The defaults', content: { 'application/json': { schema: resultSchema('Defaults') } } } },
 });
 
 const healthRoute = createRoute({
@@ -21,7 +21,7 @@ const healthRoute = createRoute({
   tags: ['Service'],
   summary: 'Check that the service is up',
   description: 'Answers `ok` and the version of the model the figures follow.',
-  responses: { 200: { description: 'The service is up', content: { 'application/json': { schema: Health } } } },
+  responses: { 200: { description: 'The service is up', content: { 'application/json': { schema: resultSchema('Health') } } } },
 });
 
 export function registerReference(app: OpenAPIHono) {

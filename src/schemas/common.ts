@@ -55,19 +55,25 @@ export function uniqueIds(items: readonly { id: string }[], path: string, ctx: z
   });
 }
 
-export const FieldError = z
-  .object({
-    path: z.string().meta({ description: 'Where the error is, as a JSON path into the request', example: 'problems[1].outcomes' }),
-    message: z.string().meta({ description: 'What is wrong there', example: 'shares must sum to 1 (they sum to 0.9)' }),
-  })
-  .meta({ id: 'FieldError' });
+// Problem details only describe error answers in the OpenAPI document, so they are built when it is.
+function buildProblemDetails() {
+  const FieldError = z
+    .object({
+      path: z.string().meta({ description: 'Where the error is, as a JSON path into the request', example: 'problems[1].outcomes' }),
+      message: z.string().meta({ description: 'What is wrong there', example: 'shares must sum to 1 (they sum to 0.9)' }),
+    })
+    .meta({ id: 'FieldError' });
 
-export const ProblemDetails = z
-  .object({
-    type: z.string().meta({ description: 'A URI reference naming the kind of problem', example: '/problems/invalid-input' }),
-    title: z.string().meta({ description: 'A short summary of the kind of problem', example: 'Invalid input' }),
-    status: z.int().meta({ description: 'The HTTP status code', example: 422 }),
-    detail: z.string().meta({ description: 'What went wrong with this request', example: '1 field is invalid: problems[1].outcomes' }),
-    errors: z.array(FieldError).meta({ description: 'Each offending field (empty when the problem is not about a field)' }),
-  })
-  .meta({ id: 'ProblemDetails',  description: 'An error, as RFC 9457 problem details' });
+  return z
+    .object({
+      type: z.string().meta({ description: 'A URI reference naming the kind of problem', example: '/problems/invalid-input' }),
+      title: z.string().meta({ description: 'A short summary of the kind of problem', example: 'Invalid input' }),
+      status: z.int().meta({ description: 'The HTTP status code', example: 422 }),
+      detail: z.string().meta({ description: 'What went wrong with this request', example: '1 field is invalid: problems[1].outcomes' }),
+      errors: z.array(FieldError).meta({ description: 'Each offending field (empty when the problem is not about a field)' }),
+    })
+    .meta({ id: 'ProblemDetails', description: 'An error, as RFC 9457 problem details' });
+}
+
+let problemDetails: ReturnType<typeof buildProblemDetails> | undefined;
+export const ProblemDetails = z.lazy(() => (problemDetails ??= buildProblemDetails()));

@@ -1,171 +1,210 @@
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
+import { PROBLEM_TYPES } from '../present/problem.ts';
 
-const figure = (description: string, example: number) => z.number().meta({ description, example });
-const perYear = (what: string, example: number) => figure(`${what}, per year`, example);
+// The answers' schemas only describe them, for the OpenAPI document and the CSV headers: no answer is validated
+// against them. So they are built on first use rather than when the Worker starts.
+function build() {
+  const figure = (description: string, example: number) => z.number().meta({ description, example });
+  const perYear = (what: string, example: number) => figure(`${what}, per year`, example);
 
-export const Assumption = z
-  .object({
-    field: z.string().meta({ description: 'The input the default stands for, as a JSON path', example: 'loyalty.silent' }),
-    value: z.union([z.number(), z.string(), z.array(z.number())]).meta({ description: 'The value used', example: 0.09 }),
-    source: z.string().meta({
-      description: 'Where the value comes from',
-      example: 'TARP/CCMC (Goodman, Strategic Customer Service), problems over $100: 9% of those who did not complain would buy again',
-    }),
-  })
-  .meta({ id: 'Assumption',  description: 'A parameter taken from a default rather than from the request.' });
+  const Assumption = z
+    .object({
+      field: z.string().meta({ description: 'The input the default stands for, as a JSON path', example: 'loyalty.silent' }),
+      value: z.union([z.number(), z.string(), z.array(z.number())]).meta({ description: 'The value used', example: 0.09 }),
+      source: z.string().meta({
+        description: 'Where the value comes from',
+        example: 'TARP/CCMC (Goodman, Strategic Customer Service), problems over $100: 9% of those who did not complain would buy again',
+      }),
+    })
+    .meta({ id: 'Assumption', description: 'A parameter taken from a default rather than from the request.' });
 
-export const ProblemDamage = z
-  .object({
-    id: z.string().meta({ example: 'late-delivery' }),
-    name: z.string().meta({ example: 'Late delivery' }),
-    rank: z.int().meta({ description: 'Rank by totalAnnualDamage, largest first (1 = attack first); ties keep input order', example: 1 }),
-    share: z.number().nullable().meta({ description: 'Share of the total damage of all problems (null when that total is 0)', example: 0.6663 }),
-    cumulativeShare: z.number().nullable().meta({ description: 'Share of the total damage down the ranking to this problem (the Pareto view)', example: 0.6663 }),
-    affected: perYear('Customers who meet the problem', 20000),
-    complainants: perYear('Affected customers who complain', 5000),
-    silent: perYear('Affected customers who do not complain', 15000),
-    satisfiedComplainants: perYear('Complainants satisfied', 1500),
-    mollifiedComplainants: perYear('Complainants mollified', 2000),
-    dissatisfiedComplainants: perYear('Complainants dissatisfied', 1500),
-    customersLost: perYear('Customers lost: loyalty below the baseline, summed over the segments', 13055),
-    directRevenueAtRisk: perYear('customersLost × lifetime value', 6527500),
-    negativeListeners: perYear('People told bad news: (silent + dissatisfied) × negativeTold', 165000),
-    positiveListeners: perYear('People told good news: satisfied × positiveTold', 6750),
-    prospectsLost: perYear('Prospects lost: negativeListeners × negativeInfluence', 3300),
-    prospectsWon: perYear('Prospects won: positiveListeners × positiveInfluence', 135),
-    wordOfMouthRevenueAtRisk: perYear('(prospectsLost − prospectsWon) × newCustomerValue', 1582500),
-    serviceCost: perYear('complainants × costPerComplaint', 25000),
-    totalAnnualDamage: perYear('directRevenueAtRisk + wordOfMouthRevenueAtRisk + serviceCost', 8135000),
-  })
-  .meta({ id: 'ProblemDamage',  description: 'The annual damage of one problem (MODEL.md §2). A term may be negative; it is reported as it is.' });
+  const ProblemDamage = z
+    .object({
+      id: z.string().meta({ example: 'late-delivery' }),
+      name: z.string().meta({ example: 'Late delivery' }),
+      rank: z.int().meta({ description: 'Rank by totalAnnualDamage, largest first (1 = attack first); ties keep input order', example: 1 }),
+      share: z.number().nullable().meta({ description: 'Share of the total damage of all problems (null when that total is 0)', example: 0.6663 }),
+      cumulativeShare: z.number().nullable().meta({ description: 'Share of the total damage down the ranking to this problem (the Pareto view)', example: 0.6663 }),
+      affected: perYear('Customers who meet the problem', 20000),
+      complainants: perYear('Affected customers who complain', 5000),
+      silent: perYear('Affected customers who do not complain', 15000),
+      satisfiedComplainants: perYear('Complainants satisfied', 1500),
+      mollifiedComplainants: perYear('Complainants mollified', 2000),
+      dissatisfiedComplainants: perYear('Complainants dissatisfied', 1500),
+      customersLost: perYear('Customers lost: loyalty below the baseline, summed over the segments', 13055),
+      directRevenueAtRisk: perYear('customersLost × lifetime value', 6527500),
+      negativeListeners: perYear('People told bad news: (silent + dissatisfied) × negativeTold', 165000),
+      positiveListeners: perYear('People told good news: satisfied × positiveTold', 6750),
+      prospectsLost: perYear('Prospects lost: negativeListeners × negativeInfluence', 3300),
+      prospectsWon: perYear('Prospects won: positiveListeners × positiveInfluence', 135),
+      wordOfMouthRevenueAtRisk: perYear('(prospectsLost − prospectsWon) × newCustomerValue', 1582500),
+      serviceCost: perYear('complainants × costPerComplaint', 25000),
+      totalAnnualDamage: perYear('directRevenueAtRisk + wordOfMouthRevenueAtRisk + serviceCost', 8135000),
+    })
+    .meta({ id: 'ProblemDamage', description: 'The annual damage of one problem (MODEL.md §2). A term may be negative; it is reported as it is.' });
 
-export const ProblemBenefit = z
-  .object({
-    problemId: z.string().meta({ example: 'billing-errors' }),
-    damageBefore: figure('totalAnnualDamage of the problem as it is', 4074000),
-    damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
-    benefit: figure('damageBefore − damageAfter', 2444400),
-  })
-  .meta({ id: 'ProblemBenefit',  description: 'What an investment saves on one problem it targets, per year.' });
+  const ProblemBenefit = z
+    .object({
+      problemId: z.string().meta({ example: 'billing-errors' }),
+      damageBefore: figure('totalAnnualDamage of the problem as it is', 4074000),
+      damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
+      benefit: figure('damageBefore − damageAfter', 2444400),
+    })
+    .meta({ id: 'ProblemBenefit', description: 'What an investment saves on one problem it targets, per year.' });
 
-export const CashFlow = z
-  .object({
-    year: z.int().meta({ description: '0 for the upfront cost, then 1 … horizonYears', example: 1 }),
-    benefit: figure('Risk-adjusted benefit of the year, after ramp-up', 2199960),
-    cost: figure('Cost of the year (the upfront cost in year 0)', 50000),
-    net: figure('benefit − cost', 2149960),
-    discountFactor: figure('1 / (1 + discountRate)^year', 0.9090909),
-    presentValue: figure('net × discountFactor', 1954509.09),
-  })
-  .meta({ id: 'CashFlow' });
+  const CashFlow = z
+    .object({
+      year: z.int().meta({ description: '0 for the upfront cost, then 1 … horizonYears', example: 1 }),
+      benefit: figure('Risk-adjusted benefit of the year, after ramp-up', 2199960),
+      cost: figure('Cost of the year (the upfront cost in year 0)', 50000),
+      net: figure('benefit − cost', 2149960),
+      discountFactor: figure('1 / (1 + discountRate)^year', 0.9090909),
+      presentValue: figure('net × discountFactor', 1954509.09),
+    })
+    .meta({ id: 'CashFlow' });
 
-export const InvestmentResult = z
-  .object({
-    id: z.string().meta({ example: 'fix-billing' }),
-    name: z.string().meta({ example: 'Fix the billing system' }),
-    rank: z.int().meta({
-      description: 'Rank by roi, highest first, then npv, then input order; a null roi ranks first when npv > 0 and last otherwise',
-      example: 1,
-    }),
-    recommended: z.boolean().meta({ description: 'false when npv < 0: not worth doing', example: true }),
-    problems: z.array(z.string()).meta({ description: 'Ids of the problems it acts on', example: ['billing-errors'] }),
-    annualBenefit: figure('Σ over targeted problems of (damage before − damage after), per year; may be negative', 2444400),
-    riskAdjustedAnnualBenefit: figure('annualBenefit × (1 − riskAdjustment)', 2199960),
-    pvBenefits: figure('Present value of the yearly benefits over the horizon', 5470974.92),
-    pvCosts: figure('upfront + present value of the annual costs', 374342.61),
-    npv: figure('pvBenefits − pvCosts', 5096632.31),
-    roi: z.number().nullable().meta({ description: 'npv / pvCosts; null when pvCosts is 0 (see notes)', example: 13.6149 }),
-    paybackMonths: z.int().nullable().meta({
-      description: 'First whole month at which the undiscounted cumulative net reaches 0; 0 when there is no upfront cost and the first month gains; null when not within the horizon',
-      example: 2,
-    }),
-    costOfDelayPerMonth: figure('(benefit of year 1 − annual cost) / 12: what each month of waiting forgoes', 179163.33),
-    byProblem: z.array(ProblemBenefit),
-    cashFlows: z.array(CashFlow).meta({ description: 'Year 0 (upfront) to the horizon' }),
-    notes: z.array(z.string()).meta({ description: 'Why a figure is null, or why the investment is not recommended', example: [] }),
-  })
-  .meta({ id: 'InvestmentResult',  description: 'What one investment is worth (MODEL.md §3).' });
+  const InvestmentResult = z
+    .object({
+      id: z.string().meta({ example: 'fix-billing' }),
+      name: z.string().meta({ example: 'Fix the billing system' }),
+      rank: z.int().meta({
+        description: 'Rank by roi, highest first, then npv, then input order; a null roi ranks first when npv > 0 and last otherwise',
+        example: 1,
+      }),
+      recommended: z.boolean().meta({ description: 'false when npv < 0: not worth doing', example: true }),
+      problems: z.array(z.string()).meta({ description: 'Ids of the problems it acts on', example: ['billing-errors'] }),
+      annualBenefit: figure('Σ over targeted problems of (damage before − damage after), per year; may be negative', 2444400),
+      riskAdjustedAnnualBenefit: figure('annualBenefit × (1 − riskAdjustment)', 2199960),
+      pvBenefits: figure('Present value of the yearly benefits over the horizon', 5470974.92),
+      pvCosts: figure('upfront + present value of the annual costs', 374342.61),
+      npv: figure('pvBenefits − pvCosts', 5096632.31),
+      roi: z.number().nullable().meta({ description: 'npv / pvCosts; null when pvCosts is 0 (see notes)', example: 13.6149 }),
+      paybackMonths: z.int().nullable().meta({
+        description: 'First whole month at which the undiscounted cumulative net reaches 0; 0 when there is no upfront cost and the first month gains; null when not within the horizon',
+        example: 2,
+      }),
+      costOfDelayPerMonth: figure('(benefit of year 1 − annual cost) / 12: what each month of waiting forgoes', 179163.33),
+      byProblem: z.array(ProblemBenefit),
+      cashFlows: z.array(CashFlow).meta({ description: 'Year 0 (upfront) to the horizon' }),
+      notes: z.array(z.string()).meta({ description: 'Why a figure is null, or why the investment is not recommended', example: [] }),
+    })
+    .meta({ id: 'InvestmentResult', description: 'What one investment is worth (MODEL.md §3).' });
 
-export const Totals = z
-  .object({
-    customersLost: figure('Σ customersLost over all problems (a customer with two problems counts in both)', 19643),
-    directRevenueAtRisk: figure('Σ directRevenueAtRisk', 9821500),
-    wordOfMouthRevenueAtRisk: figure('Σ wordOfMouthRevenueAtRisk', 2314500),
-    serviceCost: figure('Σ serviceCost', 73000),
-    totalAnnualDamage: figure('Σ totalAnnualDamage', 12209000),
-  })
-  .meta({ id: 'Totals',  description: 'Damage of all problems by kind, per year.' });
+  const Totals = z
+    .object({
+      customersLost: figure('Σ customersLost over all problems (a customer with two problems counts in both)', 19643),
+      directRevenueAtRisk: figure('Σ directRevenueAtRisk', 9821500),
+      wordOfMouthRevenueAtRisk: figure('Σ wordOfMouthRevenueAtRisk', 2314500),
+      serviceCost: figure('Σ serviceCost', 73000),
+      totalAnnualDamage: figure('Σ totalAnnualDamage', 12209000),
+    })
+    .meta({ id: 'Totals', description: 'Damage of all problems by kind, per year.' });
 
-export const BusinessCase = z
-  .object({
-    modelVersion: z.string().meta({ description: 'Version of MODEL.md the figures follow', example: '1' }),
-    currency: z.string().meta({ example: 'USD' }),
-    lifetimeValue: figure('Customer lifetime value used (given, or from the annual figures)', 500),
+  const BusinessCase = z
+    .object({
+      modelVersion: z.string().meta({ description: 'Version of MODEL.md the figures follow', example: '1' }),
+      currency: z.string().meta({ example: 'USD' }),
+      lifetimeValue: figure('Customer lifetime value used (given, or from the annual figures)', 500),
+      newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
+      finance: z
+        .object({ horizonYears: z.int(), discountRate: z.number(), riskAdjustment: z.number() })
+        .meta({ id: 'FinanceUsed', description: 'Finance settings used', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } }),
+      problems: z.array(ProblemDamage).meta({ description: 'Every problem, in rank order' }),
+      investments: z.array(InvestmentResult).meta({ description: 'Every investment, in rank order' }),
+      totals: Totals,
+      assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default, with its value and source' }),
+    })
+    .meta({ id: 'BusinessCase', description: 'The business case: problems ranked by damage, investments ranked by return.' });
+
+  const Defaults = z
+    .object({
+      modelVersion: z.string().meta({ example: '1' }),
+      defaults: z.array(Assumption).meta({ description: 'Every default the model may use; `[]` in a field stands for each item' }),
+      limits: z
+        .object({
+          problems: z.int(),
+          investments: z.int(),
+          maxHorizonYears: z.int(),
+          idLength: z.int(),
+          nameLength: z.int(),
+          bodyBytes: z.int(),
+          outcomeSumTolerance: z.number(),
+        })
+        .meta({ id: 'Limits', description: 'Limits on a scenario', example: { ...LIMITS } }),
+    })
+    .meta({ id: 'Defaults', description: 'The default assumptions and their sources, and the limits on a scenario.' });
+
+  const Health = z
+    .object({
+      status: z.literal('ok').meta({ example: 'ok' }),
+      modelVersion: z.string().meta({ example: '1' }),
+    })
+    .meta({ id: 'Health' });
+
+  const meta = {
+    lifetimeValue: figure('Customer lifetime value used', 500),
     newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
-    finance: z
-      .object({ horizonYears: z.int(), discountRate: z.number(), riskAdjustment: z.number() })
-      .meta({ id: 'FinanceUsed',  description: 'Finance settings used', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } }),
-    problems: z.array(ProblemDamage).meta({ description: 'Every problem, in rank order' }),
-    investments: z.array(InvestmentResult).meta({ description: 'Every investment, in rank order' }),
-    totals: Totals,
-    assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default, with its value and source' }),
-  })
-  .meta({ id: 'BusinessCase',  description: 'The business case: problems ranked by damage, investments ranked by return.' });
-
-export const Defaults = z
-  .object({
+    currency: z.string().meta({ example: 'USD' }),
     modelVersion: z.string().meta({ example: '1' }),
-    defaults: z.array(Assumption).meta({ description: 'Every default the model may use; `[]` in a field stands for each item' }),
-    limits: z
-      .object({
-        problems: z.int(),
-        investments: z.int(),
-        maxHorizonYears: z.int(),
-        idLength: z.int(),
-        nameLength: z.int(),
-        bodyBytes: z.int(),
-        outcomeSumTolerance: z.number(),
-      })
-      .meta({ id: 'Limits',  description: 'Limits on a scenario', example: { ...LIMITS } }),
-  })
-  .meta({ id: 'Defaults',  description: 'The default assumptions and their sources, and the limits on a scenario.' });
+    assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default' }),
+  };
 
-export const Health = z
-  .object({
-    status: z.literal('ok').meta({ example: 'ok' }),
-    modelVersion: z.string().meta({ example: '1' }),
-  })
-  .meta({ id: 'Health' });
+  const ProblemDamageAnswer = ProblemDamage.omit({ id: true, name: true, rank: true, share: true, cumulativeShare: true })
+    .extend(meta)
+    .meta({ id: 'ProblemDamageAnswer', description: 'The annual damage of one problem (MODEL.md §2), with what it assumed.' });
 
-const meta = {
-  lifetimeValue: figure('Customer lifetime value used', 500),
-  newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
-  currency: z.string().meta({ example: 'USD' }),
-  modelVersion: z.string().meta({ example: '1' }),
-  assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default' }),
-};
+  const InvestmentRoiAnswer = InvestmentResult.omit({ id: true, name: true, rank: true, problems: true, byProblem: true })
+    .extend({
+      damageBefore: figure('totalAnnualDamage of the problem as it is', 4074000),
+      damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
+      ...meta,
+    })
+    .meta({ id: 'InvestmentRoiAnswer', description: 'What one investment on one problem is worth (MODEL.md §3), with what it assumed.' });
 
-export const ProblemDamageAnswer = ProblemDamage.omit({ id: true, name: true, rank: true, share: true, cumulativeShare: true })
-  .extend(meta)
-  .meta({ id: 'ProblemDamageAnswer',  description: 'The annual damage of one problem (MODEL.md §2), with what it assumed.' });
+  const LifetimeValueAnswer = z
+    .object({
+      lifetimeValue: figure('annualRevenue · grossMargin · r / (1 + d − r)', 392),
+      annualRevenue: figure('As given', 420),
+      grossMargin: figure('As given', 0.35),
+      retentionRate: figure('As given', 0.8),
+      discountRate: figure('As given, or the default', 0.1),
+      modelVersion: meta.modelVersion,
+      assumptions: meta.assumptions,
+    })
+    .meta({ id: 'LifetimeValueAnswer', description: 'Customer lifetime value from annual figures (Gupta & Lehmann).' });
 
-export const InvestmentRoiAnswer = InvestmentResult.omit({ id: true, name: true, rank: true, problems: true, byProblem: true })
-  .extend({
-    damageBefore: figure('totalAnnualDamage of the problem as it is', 4074000),
-    damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
-    ...meta,
-  })
-  .meta({ id: 'InvestmentRoiAnswer',  description: 'What one investment on one problem is worth (MODEL.md §3), with what it assumed.' });
+  const ProblemType = z
+    .object({
+      type: z.string().meta({ example: '/problems/invalid-input' }),
+      title: z.string().meta({ example: PROBLEM_TYPES['invalid-input'].title }),
+      status: z.int().meta({ example: 422 }),
+      description: z.string().meta({ example: PROBLEM_TYPES['invalid-input'].description }),
+    })
+    .meta({ id: 'ProblemType', description: 'What one `type` of problem details means.' });
 
-export const LifetimeValueAnswer = z
-  .object({
-    lifetimeValue: figure('annualRevenue · grossMargin · r / (1 + d − r)', 392),
-    annualRevenue: figure('As given', 420),
-    grossMargin: figure('As given', 0.35),
-    retentionRate: figure('As given', 0.8),
-    discountRate: figure('As given, or the default', 0.1),
-    modelVersion: meta.modelVersion,
-    assumptions: meta.assumptions,
-  })
-  .meta({ id: 'LifetimeValueAnswer',  description: 'Customer lifetime value from annual figures (Gupta & Lehmann).' });
+  const OpenApiDocument = z
+    .looseObject({
+      openapi: z.string().meta({ example: '3.1.0' }),
+      info: z.looseObject({ title: z.string(), version: z.string() }).meta({ id: 'Info' }),
+    })
+    .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' });
+
+  return { ProblemType, OpenApiDocument, Assumption, ProblemDamage, ProblemBenefit, CashFlow, InvestmentResult, Totals, BusinessCase, Defaults, Health, ProblemDamageAnswer, InvestmentRoiAnswer, LifetimeValueAnswer };
+}
+
+type ResultSchemas = ReturnType<typeof build>;
+let built: ResultSchemas | undefined;
+
+export function resultSchemas(): ResultSchemas {
+  return (built ??= build());
+}
+
+const lazies = new Map<keyof ResultSchemas, z.ZodLazy>();
+
+/** A result schema for a route's `responses`, built when the document is. */
+export function resultSchema<K extends keyof ResultSchemas>(name: K): z.ZodLazy<ResultSchemas[K]> {
+  let lazy = lazies.get(name);
+  if (!lazy) lazies.set(name, (lazy = z.lazy(() => resultSchemas()[name])));
+  return lazy as z.ZodLazy<ResultSchemas[K]>;
+}

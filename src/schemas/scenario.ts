@@ -56,7 +56,7 @@ export const Finance = z
     discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
     riskAdjustment: z.number().min(0, { error: 'must be at least 0 and less than 1' }).lt(1, { error: 'must be at least 0 and less than 1' }).optional().meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
   })
-  .meta({ id: 'Finance',  description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
+  .meta({ id: 'Finance', description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
 
 export const CustomerValue = z
   .strictObject({
@@ -136,14 +136,14 @@ export const Effects = z
     costPerComplaintReduction: Share.optional().meta({ description: 'Cheaper handling: share by which the cost per complaint falls', example: 0.5 }),
   })
   .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'give at least one effect' })
-  .meta({ id: 'Effects',  description: 'What the investment changes on each problem it targets; at least one effect.', example: { prevalenceReduction: 0.6 } });
+  .meta({ id: 'Effects', description: 'What the investment changes on each problem it targets; at least one effect.', example: { prevalenceReduction: 0.6 } });
 
 export const Cost = z
   .strictObject({
     upfront: Money.optional().meta({ description: `Paid once at the start (t = 0). ${defaultNote(OTHER.upfrontCost)}`, example: 250000 }),
     annual: Money.optional().meta({ description: `Paid every year of the horizon. ${defaultNote(OTHER.annualCost)}`, example: 50000 }),
   })
-  .meta({ id: 'Cost',  description: 'What the investment costs, in the scenario currency.', example: { upfront: 250000, annual: 50000 } });
+  .meta({ id: 'Cost', description: 'What the investment costs, in the scenario currency.', example: { upfront: 250000, annual: 50000 } });
 
 export const Investment = z
   .strictObject({
@@ -164,7 +164,7 @@ export const Investment = z
         example: [0.5, 1],
       }),
   })
-  .meta({ id: 'Investment',  description: 'A candidate service investment.', example: workedExample.investments[0] });
+  .meta({ id: 'Investment', description: 'A candidate service investment.', example: workedExample.investments[0] });
 
 export const Scenario = z
   .strictObject({
