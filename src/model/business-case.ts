@@ -73,9 +73,12 @@ function withDefaults<T extends object>(defaults: { [K in keyof T]: { value: T[K
 }
 
 function nonFinite(figures: object): string[] {
-  return Object.entries(figures)
-    .filter(([, v]) => typeof v === 'number' && !Number.isFinite(v))
-    .map(([k]) => k);
+  const broken: string[] = [];
+  for (const key in figures) {
+    const v = (figures as Record<string, unknown>)[key];
+    if (typeof v === 'number' && !Number.isFinite(v)) broken.push(key);
+  }
+  return broken;
 }
 
 function assumptionsOf(s: ScenarioInput, V: number, investments: readonly InvestmentInput[]): Assumption[] {
@@ -128,7 +131,7 @@ function evaluateInvestment(
   problems: readonly { input: ProblemInput; state: ProblemState; damage: Damage }[],
   ctx: DamageContext,
   finance: Finance,
-): Omit<InvestmentResult, 'rank'> {
+): InvestmentResult {
   const targets = inv.problems === 'all' ? problems : problems.filter((p) => inv.problems.includes(p.input.id));
   const byProblem = targets.map(({ input, state, damage: before }) => {
     const after = damage(applyEffects(state, [inv.effects]), ctx);
@@ -161,6 +164,7 @@ function evaluateInvestment(
   const result = {
     id: inv.id,
     name: inv.name ?? inv.id,
+    rank: 0,
     recommended: f.npv >= 0,
     problems: targets.map((p) => p.input.id),
     annualBenefit,
@@ -214,7 +218,9 @@ export function businessCase(s: ScenarioInput): BusinessCase {
   });
   if (issues.length > 0) throw new ModelError(issues);
 
-  const ranked = rankProblems(problems.map(({ input, damage: d }) => ({ id: input.id, name: input.name ?? input.id, ...d })));
+  const ranked = rankProblems(
+    problems.map(({ input, damage: d }): ProblemResult => ({ id: input.id, name: input.name ?? input.id, rank: 0, share: null, cumulativeShare: null, ...d })),
+  );
   const totals: Totals = { customersLost: 0, directRevenueAtRisk: 0, wordOfMouthRevenueAtRisk: 0, serviceCost: 0, totalAnnualDamage: 0 };
   for (const p of ranked) for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += p[key];
   const brokenTotals = nonFinite(totals);
@@ -228,10 +234,8 @@ export function businessCase(s: ScenarioInput): BusinessCase {
     lifetimeValue: V,
     newCustomerValue: ctx.newCustomerValue,
     finance,
-    problems: ranked.map(({ id, name, rank, share, cumulativeShare, ...d }) => ({ id, name, rank, share, cumulativeShare, ...d })),
-    investments: rankInvestments(investments.map((inv, i) => evaluateInvestment(inv, i, problems, ctx, finance))).map(
-      ({ id, name, rank, ...rest }) => ({ id, name, rank, ...rest }),
-    ),
+    problems: ranked,
+    investments: rankInvestments(investments.map((inv, i) => evaluateInvestment(inv, i, problems, ctx, finance))),
     totals,
     assumptions: assumptionsOf(s, V, investments),
   };

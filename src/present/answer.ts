@@ -62,12 +62,12 @@ function body(view: View, options: OutputOptions, format: Format): string {
   return delimited(table.rows as Record<string, unknown>[], columns, format);
 }
 
-export function answer(c: Context, view: View, options: OutputOptions): Response {
+export function answer(view: View, options: OutputOptions): Response {
   const format = resolveFormat(options);
   if (options.field !== undefined && format !== 'txt') {
     throw new ApiProblem('invalid-input', 'field picks one value, for format=txt.', [{ path: 'field', message: 'goes with format=txt' }]);
   }
-  return c.body(body(view, options, format), 200, { 'Content-Type': MEDIA_TYPES[format] });
+  return new Response(body(view, options, format), { headers: { 'Content-Type': MEDIA_TYPES[format] } });
 }
 
 /** An error for a spreadsheet: one readable line, with its status, or in a single cell with status 200. */

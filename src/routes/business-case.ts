@@ -63,13 +63,13 @@ const businessCaseGetRoute = createRoute({
 });
 
 export function registerBusinessCase(app: OpenAPIHono) {
-  app.openapi(businessCaseRoute, (c) => answer(c, businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
+  app.openapi(businessCaseRoute, (c) => answer(businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
 
   app.openapi(businessCaseGetRoute, (c) => {
     const q = c.req.valid('query');
     const items = parseCompact(q.problem, q.investment ?? []);
     const scenario = parseScenario({ ...flatCustomers(q), finance: flatFinance(q), ...items }, flatTopName);
     const result = withNames(flatTopName, () => businessCase(scenario));
-    return answer(c, businessCaseView({ ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: flatTopName(a.field) })) }), q);
+    return answer(businessCaseView({ ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: flatTopName(a.field) })) }), q);
   });
 }

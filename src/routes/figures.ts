@@ -68,7 +68,7 @@ export function registerFigures(app: OpenAPIHono) {
     const scenario = parseScenario({ ...flatCustomers(q), problems: [flatProblem(q)] }, flatName);
     const result = withNames(flatName, () => businessCase(scenario));
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
-    return answer(c, singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape), q);
+    return answer(singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape), q);
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -81,7 +81,7 @@ export function registerFigures(app: OpenAPIHono) {
     const investment = result.investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
     const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
-    return answer(c, singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
+    return answer(singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
@@ -90,6 +90,6 @@ export function registerFigures(app: OpenAPIHono) {
     const checked = CustomerValue.safeParse(figures);
     if (!checked.success) throw invalidInput(fieldErrors(checked.error));
     const json = withNames((p) => p, () => lifetimeValueCase(figures));
-    return answer(c, singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
+    return answer(singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
   });
 }
