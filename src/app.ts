@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { ModelError } from './model/errors.ts';
@@ -12,10 +11,26 @@ import { registerFigures } from './routes/figures.ts';
 import { registerProblemTypes } from './routes/problem-types.ts';
 import { registerReference } from './routes/reference.ts';
 
-const securityHeaders: MiddlewareHandler = async (c, next) => {
+const HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // Any origin may call the API, without credentials: web apps, and Excel's Office Scripts, which run in a browser.
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag',
+};
+
+const PREFLIGHT = {
+  ...HEADERS,
+  'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, If-None-Match',
+  'Access-Control-Max-Age': '86400',
+};
+
+/** Security and CORS headers on every answer; OPTIONS (a CORS preflight, or LibreOffice asking) answered at once. */
+const headers: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: PREFLIGHT });
   await next();
-  c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  c.res.headers.set('Referrer-Policy', 'no-referrer');
+  for (const [name, value] of Object.entries(HEADERS)) c.res.headers.set(name, value);
 };
 
 /** GET answers are the same for the same URL until the model changes: let clients and caches keep them. */
@@ -60,10 +75,9 @@ export function createApp() {
     },
   });
 
-  app.use('*', securityHeaders);
-  app.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 86400 }));
-  app.use('*', cacheable);
-  app.use('*', etag());
+  app.use('*', headers);
+  // Only GET answers are cached and tagged; other methods skip both.
+  app.on('GET', '*', cacheable, etag());
 
   registerBusinessCase(app);
   registerFigures(app);
@@ -74,7 +88,7 @@ export function createApp() {
   // Methods each route answers, for 405 and its Allow header.
   const methods = new Map<string, Set<string>>();
   for (const { path, method } of app.routes) {
-    if (method === 'ALL') continue;
+    if (method === 'ALL' || path.endsWith('*')) continue;
     const set = methods.get(path) ?? new Set(['OPTIONS']);
     set.add(method);
     if (method === 'GET') set.add('HEAD');
