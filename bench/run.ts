@@ -136,15 +136,21 @@ function wrangler(args: string[], cwd = '.') {
   if (result.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${result.stderr}`);
 }
 
-/** CPU time of a start-up profile: the samples that are not idle. */
-function startupMs(profileFile: string): number {
+/**
+ * CPU time of a start-up profile: the samples that are not idle. `total` counts them all; `execution` leaves out
+ * the first one, whose interval runs from the profiler's start to the first tick and swings by ±5 ms from run to
+ * run with whatever else the machine is doing, so that what remains is the Worker's own top-level code.
+ */
+function startupMs(profileFile: string): { total: number; execution: number } {
   const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as {
     nodes: { id: number; callFrame: { functionName: string } }[];
     samples: number[];
     timeDeltas: number[];
   };
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-  return profile.samples.reduce((sum, id, i) => sum + (idle.has(id) ? 0 : profile.timeDeltas[i]!), 0) / 1000;
+  const busy = profile.samples.map((id, i) => (idle.has(id) ? 0 : profile.timeDeltas[i]!)).filter((d) => d > 0);
+  const total = busy.reduce((a, b) => a + b, 0) / 1000;
+  return { total, execution: total - (busy[0] ?? 0) / 1000 };
 }
 
 async function bundleAndStartup() {
@@ -159,18 +165,23 @@ async function bundleAndStartup() {
   record('bundle.baseline.gzipBytes', gzip.baseline!, `${(gzip.baseline! / 1024).toFixed(1)} KiB gzip`);
   record('bundle.ratio', gzip.api! / gzip.baseline!, `${(gzip.api! / gzip.baseline!).toFixed(2)}×`, '≤ 1.5');
 
-  const startup: Record<string, number[]> = { api: [], baseline: [] };
+  const total: Record<string, number[]> = { api: [], baseline: [] };
+  const execution: Record<string, number[]> = { api: [], baseline: [] };
   for (let round = 0; round < (quick ? 3 : 15); round++) {
     for (const [name, cwd] of Object.entries(workers)) {
       const file = join(dir, `${name}-${round}.cpuprofile`);
       wrangler(['check', 'startup', '--outfile', file], cwd);
-      startup[name]!.push(startupMs(file));
+      const ms = startupMs(file);
+      total[name]!.push(ms.total);
+      execution[name]!.push(ms.execution);
     }
   }
-  const ratio = median(startup.api!) / median(startup.baseline!);
-  record('startup.api.ms', median(startup.api!), `${median(startup.api!).toFixed(1)} ms`);
-  record('startup.baseline.ms', median(startup.baseline!), `${median(startup.baseline!).toFixed(1)} ms`);
-  record('startup.ratio', ratio, `${ratio.toFixed(2)}×`, '≤ 1.3');
+  for (const [label, samples] of [['total', total], ['execution', execution]] as const) {
+    const ratio = median(samples.api!) / median(samples.baseline!);
+    record(`startup.${label}.api.ms`, median(samples.api!), `${median(samples.api!).toFixed(1)} ms`);
+    record(`startup.${label}.baseline.ms`, median(samples.baseline!), `${median(samples.baseline!).toFixed(1)} ms`);
+    record(`startup.${label}.ratio`, ratio, `${ratio.toFixed(2)}×`, '≤ 1.3');
+  }
 }
 
 if (wanted('requestCost')) await requestCost();
