@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './bindings.ts';
 import { ModelError } from './model/errors.ts';
 import { requestedFormat, spreadsheetError } from './present/answer.ts';
 import { ApiProblem, fieldErrors, invalidInput, uncomputable } from './present/problem.ts';
@@ -31,6 +32,25 @@ const headers: MiddlewareHandler = async (c, next) => {
   if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: PREFLIGHT });
   await next();
   for (const [name, value] of Object.entries(HEADERS)) c.res.headers.set(name, value);
+};
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * At most the configured number of requests per client address and period (wrangler.toml, RATE_LIMITER). A
+ * request from this machine (loopback, as `wrangler dev` reports local clients) is not limited, so local load
+ * tests measure the API; on Cloudflare the client address is never a loopback one.
+ */
+const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const client = c.req.header('cf-connecting-ip');
+  if (client && !LOOPBACK.test(client) && c.env?.RATE_LIMITER) {
+    const { success } = await c.env.RATE_LIMITER.limit({ key: client });
+    if (!success) {
+      const period = c.env.RATE_LIMIT_PERIOD_SECONDS ?? '60';
+      throw new ApiProblem('rate-limited', `Too many requests from ${client}; try again in ${period} seconds.`, [], { 'Retry-After': period });
+    }
+  }
+  await next();
 };
 
 /** GET answers are the same for the same URL until the model changes: let clients and caches keep them. */
@@ -69,13 +89,14 @@ async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
 }
 
 export function createApp() {
-  const app = new OpenAPIHono({
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw invalidInput(fieldErrors(result.error));
     },
   });
 
   app.use('*', headers);
+  app.use('*', rateLimit);
   // Only GET answers are cached and tagged; other methods skip both.
   app.on('GET', '*', cacheable, etag());
 

@@ -32,6 +32,11 @@ export const PROBLEM_TYPES = {
     title: 'Method not allowed',
     description: 'The route does not answer this method; `Allow` lists the methods it does answer.',
   },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    description: 'This client sent more requests than its rate limit allows; `Retry-After` says how many seconds to wait.',
+  },
   'internal': { status: 500, title: 'Internal error', description: 'An unexpected error; it is logged, and the answer holds no details of it.' },
 } as const;
 

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../bindings.ts';
 import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
 import { businessCaseView } from '../present/views.ts';
@@ -62,7 +63,7 @@ const businessCaseGetRoute = createRoute({
   },
 });
 
-export function registerBusinessCase(app: OpenAPIHono) {
+export function registerBusinessCase(app: OpenAPIHono<AppEnv>) {
   app.openapi(businessCaseRoute, (c) => answer(businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
 
   app.openapi(businessCaseGetRoute, (c) => {

@@ -1,5 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
+import { problemResponses } from './responses.ts';
 
 const DOCS_CSP = [
   "default-src 'self'",
@@ -62,7 +64,7 @@ const documentRoute = createRoute({
   tags: ['Service'],
   summary: 'Get this API’s OpenAPI 3.1 document',
   description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
-  responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } } },
+  responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } }, ...problemResponses() },
 });
 
 const docsRoute = createRoute({
@@ -72,7 +74,7 @@ const docsRoute = createRoute({
   tags: ['Service'],
   summary: 'Open the interactive docs page',
   description: 'An interactive page (Swagger UI, served by this Worker) where every operation can be tried with ready examples.',
-  responses: { 200: { description: 'The docs page', content: { 'text/html': { schema: z.string() } } } },
+  responses: { 200: { description: 'The docs page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
 });
 
 // A convenience for browsers, not an operation: left out of the document.
@@ -87,7 +89,7 @@ const rootRoute = createRoute({
   responses: { 302: { description: 'Redirect to `/docs`', headers: { Location: { schema: { type: 'string', example: '/docs' } } } } },
 });
 
-export function registerDocs(app: OpenAPIHono) {
+export function registerDocs(app: OpenAPIHono<AppEnv>) {
   // Built once, on first request: the registry does not change after start-up.
   let document: ReturnType<OpenAPIHono['getOpenAPI31Document']> | undefined;
   app.openapi(documentRoute, (c) => c.json((document ??= app.getOpenAPI31Document(DOCUMENT_INFO)), 200));

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../bindings.ts';
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';
@@ -62,7 +63,7 @@ function context(result: BusinessCase) {
   };
 }
 
-export function registerFigures(app: OpenAPIHono) {
+export function registerFigures(app: OpenAPIHono<AppEnv>) {
   app.openapi(problemDamageRoute, (c) => {
     const q = c.req.valid('query');
     const scenario = parseScenario({ ...flatCustomers(q), problems: [flatProblem(q)] }, flatName);

@@ -1,4 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { ApiProblem, PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
 import { problemResponses } from './responses.ts';
@@ -24,7 +25,7 @@ const route = createRoute({
   },
 });
 
-export function registerProblemTypes(app: OpenAPIHono) {
+export function registerProblemTypes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { type } = c.req.valid('param');
     if (!Object.hasOwn(PROBLEM_TYPES, type)) throw new ApiProblem('not-found', `There is no problem type "${type}".`);

@@ -4,8 +4,12 @@ import { PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
 
 const Line = z.string().meta({ description: 'The reason in one line, e.g. `complaintRate: must be at most 1`' });
 
-/** Documented error answers, for spreadsheet formats too, for spreading into a route's `responses`. */
-export function problemResponses(...kinds: ProblemType[]) {
+/**
+ * Documented error answers, for spreadsheet formats too, for spreading into a route's `responses`. Every operation
+ * may be rate limited, so 429 is always among them.
+ */
+export function problemResponses(...listed: ProblemType[]) {
+  const kinds: ProblemType[] = [...listed, 'rate-limited'];
   const byStatus: Record<
     number,
     { description: string; content: { 'application/problem+json': { schema: typeof ProblemDetails }; 'text/plain': { schema: typeof Line } } }

@@ -1,0 +1,9 @@
+/** What the Worker is given by its configuration (wrangler.toml). */
+export interface Bindings {
+  /** Per-client rate limit; absent where none is configured. */
+  RATE_LIMITER?: RateLimit;
+  /** The rate limit's period in seconds, for Retry-After. */
+  RATE_LIMIT_PERIOD_SECONDS?: string;
+}
+
+export type AppEnv = { Bindings: Bindings };

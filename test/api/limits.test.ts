@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { call, expectProblem } from './helpers.ts';
+
+describe('the rate limit', () => {
+  it('answers 429 with Retry-After and problem details once a client address is over its limit', async () => {
+    const headers = { 'CF-Connecting-IP': '203.0.113.7' };
+    let first429: Response | undefined;
+    let allowed = 0;
+    for (let i = 0; i < 1300 && !first429; i++) {
+      const res = await call('/health', { headers });
+      if (res.status === 429) first429 = res;
+      else {
+        expect(res.status).toBe(200);
+        allowed++;
+      }
+    }
+    expect(allowed).toBe(1200);
+    expect(first429!.headers.get('retry-after')).toBe('60');
+    const problem = await expectProblem(first429!, 429, ['GET', '/health']);
+    expect(problem.type).toBe('/problems/rate-limited');
+    // Another address is not limited by the first one's requests.
+    expect((await call('/health', { headers: { 'CF-Connecting-IP': '203.0.113.8' } })).status).toBe(200);
+  });
+});
+
+describe('requests from this machine', () => {
+  it('are not rate limited, so local load tests measure the API', async () => {
+    for (let i = 0; i < 1250; i++) {
+      const res = await call('/health', { headers: { 'CF-Connecting-IP': '127.0.0.1' } });
+      if (res.status !== 200) expect.fail(`request ${i} answered ${res.status}`);
+    }
+  });
+});
+
+describe('every answer', () => {
+  it('says nosniff and discloses no server software', async () => {
+    const answers = [
+      await call('/health'),
+      await call('/v1/defaults'),
+      await call('/docs'),
+      await call('/nowhere'),
+      await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      await call('/v1/problem-damage?format=csv'),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      expect(res.headers.get('server')).toBeNull();
+    }
+  });
+});
