@@ -8,3 +8,4 @@ declare module '*?raw' {
   const text: string;
   export default text;
 }
+
