@@ -195,10 +195,11 @@ export const Scenario = z
       }
       // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
       if (p.complaintsPerYear !== undefined && p.complaintsPerYear / p.complaintRate > s.customers * (1 + 1e-9)) {
+        const implied = p.complaintsPerYear / p.complaintRate;
         ctx.addIssue({
           code: 'custom',
           path: ['problems', i, 'complaintsPerYear'],
-          message: `implies ${Number((p.complaintsPerYear / p.complaintRate).toPrecision(12))} affected customers (complaintsPerYear ÷ complaintRate), more than customers (${s.customers})`,
+          message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate), more than customers (${s.customers})`,
         });
       }
     });
