@@ -98,7 +98,8 @@ describe('every GET operation', () => {
           params.forEach((p, i) => {
             const v = values[i];
             if (v === undefined) return;
-            if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(String(v)));
+            // `.` and `..` are dot segments that URL parsing resolves away, not values of a path parameter.
+            if (p.in === 'path') url = url.replace(`{${p.name}}`, /^\.{1,2}$/.test(String(v)) ? 'dots' : encodeURIComponent(String(v)));
             else for (const one of Array.isArray(v) ? v : [v]) query.append(p.name, typeof one === 'string' ? one : JSON.stringify(one));
           });
           if (extra) query.append(extra[0] || 'x', String(extra[1]));
