@@ -56,7 +56,7 @@ const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** GET answers are the same for the same URL until the model changes: let clients and caches keep them. */
 const cacheable: MiddlewareHandler = async (c, next) => {
   await next();
-  if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+  if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
     c.res.headers.set('Cache-Control', 'public, max-age=3600');
   }
 };
