@@ -1,8 +1,8 @@
 // `npm run bench`: every benchmark of the API, each comparison measured in this one run, interleaved, after a
-// warm-up, as medians, because this machine is shared and noisy: the ratios are what to quote. Writes
-// bench/results.json and prints a table.
+// warm-up, as medians, because this machine is shared and noisy: the ratios are what to quote. Prints a table and
+// writes bench/results.json (a --quick or --only run writes dist/bench-partial.json instead).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -192,8 +192,8 @@ if (wanted('startup')) await bundleAndStartup();
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padEnd(34)}  target`);
 for (const [name, shown, target] of rows) console.log(`${name.padEnd(width)}  ${shown.padEnd(34)}  ${target}`);
-writeFileSync(
-  'bench/results.json',
-  JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, quick, results }, null, 2) + '\n',
-);
-console.log('\nWrote bench/results.json');
+// Only a full run of every section stands for the project; a quick or partial one is kept aside.
+const file = quick || only ? 'dist/bench-partial.json' : 'bench/results.json';
+mkdirSync('dist', { recursive: true });
+writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, quick, only, results }, null, 2) + '\n');
+console.log(`\nWrote ${file}`);
