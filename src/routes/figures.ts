@@ -90,7 +90,7 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
     const figures = { annualRevenue: q.annualRevenue, grossMargin: q.grossMargin, retentionRate: q.retentionRate, discountRate: q.discountRate };
     const checked = CustomerValue.safeParse(figures);
     if (!checked.success) throw invalidInput(fieldErrors(checked.error));
-    const json = withNames((p) => p, () => lifetimeValueCase(figures));
+    const json = lifetimeValueCase(figures);
     return answer(singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
   });
 }
