@@ -65,6 +65,14 @@ def build(sheet):
         if bold:
             cell.CharWeight = 150
 
+    def header(row, names):
+        for i, name in enumerate(names):
+            put(f"{COLUMNS[i]}{row}", name, bold=True)
+
+    def inputs(row, values):
+        for i, value in enumerate(values):
+            put(f"{COLUMNS[i]}{row}", value, INPUT)
+
     put("A1", "Customer service business case", bold=True)
     put("A2", "Type your figures into the yellow cells. The blue cells are computed by the API (TARP/CCMC market damage model).")
     put("A4", "API address")
@@ -76,14 +84,11 @@ def build(sheet):
 
     # Problems: inputs A–G, outputs H–M, how the API is asked in P (compact form) and Q (problem-damage URL).
     heads = ["Problem id", "Prevalence", "Complaint rate", "Satisfied", "Mollified", "Dissatisfied", "Cost per complaint"]
-    heads += [h for h, _ in PROBLEM_OUTPUTS] + ["Rank"]
-    for i, h in enumerate(heads):
-        put(f"{COLUMNS[i]}8", h, bold=True)
+    header(8, heads + [h for h, _ in PROBLEM_OUTPUTS] + ["Rank"])
     put("P8", "Compact form (do not edit)", bold=True)
     put("Q8", "Damage request (do not edit)", bold=True)
     for r, values in enumerate(PROBLEMS, start=9):
-        for i, v in enumerate(values):
-            put(f"{COLUMNS[i]}{r}", v, INPUT)
+        inputs(r, values)
         put(
             f"P{r}",
             f'=A{r}&",prevalence:"&{num(f"B{r}")}&",complaintRate:"&{num(f"C{r}")}&",outcomes:"&{num(f"D{r}")}&"/"&{num(f"E{r}")}'
@@ -103,13 +108,10 @@ def build(sheet):
 
     # Investments: inputs A–H, outputs I–N, compact form in P.
     heads = ["Investment id", "Problems (ids joined by /, or all)", "Prevalence reduction", "Satisfied after", "Mollified after"]
-    heads += ["Dissatisfied after", "Upfront cost", "Annual cost"] + [h for h, _ in INVESTMENT_OUTPUTS]
-    for i, h in enumerate(heads):
-        put(f"{COLUMNS[i]}12", h, bold=True)
+    header(12, heads + ["Dissatisfied after", "Upfront cost", "Annual cost"] + [h for h, _ in INVESTMENT_OUTPUTS])
     put("P12", "Compact form (do not edit)", bold=True)
     for r, values in enumerate(INVESTMENTS, start=13):
-        for i, v in enumerate(values):
-            put(f"{COLUMNS[i]}{r}", v, INPUT)
+        inputs(r, values)
         put(
             f"P{r}",
             f'=A{r}&",problems:"&B{r}&IF(C{r}="";"";",prevalenceReduction:"&{num(f"C{r}")})'
