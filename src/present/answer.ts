@@ -27,8 +27,8 @@ export function resolveFormat({ format, field }: OutputOptions): Format {
 /** The format the request asked for, read leniently: used to answer its errors in kind. */
 export function requestedFormat(c: Context): Format {
   const format = c.req.query('format');
-  if (format && (FORMATS as readonly string[]).includes(format)) return format as Format;
-  return c.req.query('field') !== undefined ? 'txt' : 'json';
+  const known = format !== undefined && (FORMATS as readonly string[]).includes(format);
+  return resolveFormat({ format: known ? (format as Format) : undefined, field: c.req.query('field') });
 }
 
 function body(view: View, options: OutputOptions, format: Format): string {

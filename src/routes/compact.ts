@@ -2,10 +2,10 @@
 // ten problems and five investments fits in Excel's 2,048-character URL. Lists inside a value are joined by `/`.
 import type { FieldError } from '../present/problem.ts';
 import { invalidInput } from '../present/problem.ts';
+import { DECIMAL } from '../schemas/query.ts';
 
 type Item = Record<string, unknown>;
 
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const EFFECTS = new Set(['prevalenceReduction', 'complaintRateMultiplier', 'costPerComplaintReduction']);
 const COSTS = new Set(['upfront', 'annual']);
 

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { FORMATS } from '../present/formats.ts';
 
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** A number as text: dot decimal, optional exponent, no thousands separators. */
+export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 /** A number in a query parameter: dot decimal, no thousands separators. */
 export const QueryNumber = z
