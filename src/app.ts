@@ -5,12 +5,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './bindings.ts';
 import { ModelError } from './model/errors.ts';
 import { requestedFormat, spreadsheetError } from './present/answer.ts';
-import { ApiProblem, fieldErrors, invalidInput, uncomputable } from './present/problem.ts';
+import { ApiProblem, fieldErrors, invalidInput, shortPath, uncomputable } from './present/problem.ts';
+import { shown } from './schemas/common.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerFigures } from './routes/figures.ts';
 import { registerProblemTypes } from './routes/problem-types.ts';
 import { registerReference } from './routes/reference.ts';
+import { unsupportedMediaType } from './routes/json-body.ts';
 
 const HEADERS = {
   'X-Content-Type-Options': 'nosniff',
@@ -20,18 +22,24 @@ const HEADERS = {
   'Access-Control-Expose-Headers': 'ETag',
 };
 
-const PREFLIGHT = {
-  ...HEADERS,
-  'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, If-None-Match',
-  'Access-Control-Max-Age': '86400',
-};
-
-/** Security and CORS headers on every answer; OPTIONS (a CORS preflight, or LibreOffice asking) answered at once. */
+/** Security and CORS headers on every answer. */
 const headers: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: PREFLIGHT });
   await next();
   for (const [name, value] of Object.entries(HEADERS)) c.res.headers.set(name, value);
+};
+
+/** Query parameters that may be given more than once: one per problem or investment, and the cache-buster. */
+const REPEATABLE = new Set(['problem', 'investment', '_']);
+
+/** A parameter given twice is a mistake to name, not a list to guess from. */
+const singleParameters: MiddlewareHandler = async (c, next) => {
+  if (c.req.url.includes('?')) {
+    const errors = Object.entries(c.req.queries())
+      .filter(([name, values]) => values.length > 1 && !REPEATABLE.has(name))
+      .map(([name, values]) => ({ path: shortPath(name), message: `may be given only once (it is given ${values.length} times)` }));
+    if (errors.length > 0) throw invalidInput(errors);
+  }
+  await next();
 };
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
@@ -56,7 +64,8 @@ const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** GET answers are the same for the same URL until the model changes: let clients and caches keep them. */
 const cacheable: MiddlewareHandler = async (c, next) => {
   await next();
-  if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) {
+  // A 304 says the 200 still holds, so it carries the same caching (RFC 9111).
+  if ((c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('Cache-Control')) {
     c.res.headers.set('Cache-Control', 'public, max-age=3600');
   }
 };
@@ -67,12 +76,13 @@ function respond(c: Context, problem: ApiProblem): Response {
   return format === 'json' ? problem.toResponse() : spreadsheetError(problem, format, c.req.query('onError') === 'cell');
 }
 
+/** The parser's reason, cut short and made visible: it may quote the body, which can be anything. */
 async function malformedJsonDetail(c: Context): Promise<string> {
   try {
     JSON.parse(await c.req.text());
     return 'The body is not valid JSON.';
   } catch (e) {
-    return `The body is not valid JSON: ${(e as Error).message}.`;
+    return `The body is not valid JSON: ${shown((e as Error).message).slice(1, -1)}.`;
   }
 }
 
@@ -81,12 +91,15 @@ async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
   if (err instanceof ModelError) return uncomputable(err);
   if (err instanceof HTTPException) {
     if (err.status === 400) return new ApiProblem('malformed-json', await malformedJsonDetail(c));
-    if (err.status === 415) return new ApiProblem('unsupported-media-type', 'Send the body as JSON with "Content-Type: application/json".');
+    if (err.status === 415) return unsupportedMediaType(c.req.header('content-type'));
     if (err.status === 413) return new ApiProblem('payload-too-large', 'The body is too large.');
   }
   console.error(err);
   return new ApiProblem('internal', 'An unexpected error occurred; it has been logged.');
 }
+
+const notFound = (c: Context) =>
+  new ApiProblem('not-found', `There is no route ${shortPath(c.req.path)}. The operations are listed at /openapi.json and /docs.`);
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({
@@ -97,6 +110,7 @@ export function createApp() {
 
   app.use('*', headers);
   app.use('*', rateLimit);
+  app.use('*', singleParameters);
   // Only GET answers are cached and tagged; other methods skip both.
   app.on('GET', '*', cacheable, etag());
 
@@ -120,13 +134,28 @@ export function createApp() {
     allow: [...set].sort().join(', '),
   }));
 
+  // OPTIONS (a CORS preflight, or LibreOffice asking before it fetches): the route's own methods, or 404.
+  app.options('*', (c) => {
+    const route = patterns.find((r) => r.pattern.test(c.req.path));
+    if (!route) return respond(c, notFound(c));
+    return new Response(null, {
+      status: 204,
+      headers: {
+        Allow: route.allow,
+        'Access-Control-Allow-Methods': route.allow,
+        'Access-Control-Allow-Headers': 'Content-Type, If-None-Match',
+        'Access-Control-Max-Age': '86400',
+      },
+    });
+  });
+
   app.notFound((c) => {
     const route = patterns.find((r) => r.pattern.test(c.req.path));
     if (route) {
       const allow = { Allow: route.allow };
-      return respond(c, new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}; use ${route.allow}.`, [], allow));
+      return respond(c, new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${shortPath(c.req.path)}; use ${route.allow}.`, [], allow));
     }
-    return respond(c, new ApiProblem('not-found', `There is no route ${c.req.path}. The operations are listed at /openapi.json and /docs.`));
+    return respond(c, notFound(c));
   });
   app.onError(async (err, c) => respond(c, await toProblem(err, c)));
 

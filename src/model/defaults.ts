@@ -1,6 +1,6 @@
 import type { Assumption, Finance, LoyaltyRates, WordOfMouth } from './types.ts';
 
-export const MODEL_VERSION = '1';
+export const MODEL_VERSION = '2';
 
 interface Sourced<T> {
   value: T;

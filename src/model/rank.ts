@@ -1,24 +1,38 @@
 interface ProblemRank {
   totalAnnualDamage: number;
   rank: number;
-  /** This problem's share of the total damage of all problems; null when that total is 0. */
+  /** This problem's share of the damage done by the problems that do damage; null when it does none. */
   share: number | null;
   cumulativeShare: number | null;
 }
 
 /**
  * Problems by totalAnnualDamage, largest first; ties keep input order (the sort is stable). Sets each problem's
- * rank, share and cumulativeShare (the Pareto view) and returns them in rank order.
+ * rank, share and cumulativeShare (the Pareto view) and returns them in rank order. The Pareto view counts only
+ * problems that do damage: shares are of the sum of positive damages, the last positive problem's cumulative share
+ * is exactly 1, and a problem whose damage is zero or negative has neither.
  */
 export function rankProblems<T extends ProblemRank>(problems: readonly T[]): T[] {
-  const total = problems.reduce((sum, p) => sum + p.totalAnnualDamage, 0);
-  let cumulative = 0;
   const ranked = [...problems].sort((a, b) => b.totalAnnualDamage - a.totalAnnualDamage);
+  let positive = 0;
+  let lastPositive = -1;
   ranked.forEach((p, i) => {
-    cumulative += p.totalAnnualDamage;
     p.rank = i + 1;
-    p.share = total === 0 ? null : p.totalAnnualDamage / total;
-    p.cumulativeShare = total === 0 ? null : cumulative / total;
+    if (p.totalAnnualDamage > 0) {
+      positive += p.totalAnnualDamage;
+      lastPositive = i;
+    }
+  });
+  let cumulative = 0;
+  ranked.forEach((p, i) => {
+    if (i > lastPositive) {
+      p.share = null;
+      p.cumulativeShare = null;
+      return;
+    }
+    cumulative += p.totalAnnualDamage;
+    p.share = p.totalAnnualDamage / positive;
+    p.cumulativeShare = i === lastPositive ? 1 : cumulative / positive;
   });
   return ranked;
 }

@@ -1,4 +1,4 @@
-// Answers for spreadsheets: RFC 4180 CSV, TSV, and one bare value as text.
+// Answers for spreadsheets: RFC 4180 CSV, TSV quoted the same way, and one bare value as text.
 
 export const FORMATS = ['json', 'csv', 'tsv', 'txt'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -12,47 +12,70 @@ export const MEDIA_TYPES: Record<Format, string> = {
 
 type Row = Record<string, unknown>;
 
-/** One value as a cell: numbers at full precision with a dot decimal, null as an empty cell, lists space-separated. */
+/**
+ * A text a spreadsheet would run as a formula (OWASP, CSV injection): one that begins with `=`, `+`, `-`, `@`, a tab
+ * or a carriage return. Also a line feed, which some importers drop before reading the rest as a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/** Text for a cell that no spreadsheet runs as a formula: a leading apostrophe marks it as text (OWASP). */
+export function inert(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One value as a cell: numbers at full precision with a dot decimal (a negative number stays a number), null as an
+ * empty cell, lists of ids joined by `/` (which no id contains), lists of numbers by spaces, text made inert.
+ */
 export function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(cell).join(' ');
-  return String(value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? value.join(' ') : inert(value.join('/'));
+  return inert(String(value));
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function tsvField(text: string): string {
-  return text.replace(/[\t\r\n]+/g, ' ');
+/**
+ * RFC 4180 quoting, for CSV and TSV alike (Excel and LibreOffice read both): a field holding a quote, a separator of
+ * either format, a `;` (the list separator of many locales' CSV) or a line break is quoted, quotes doubled inside.
+ */
+function quoted(text: string): string {
+  return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A table with a header row, CRLF line ends; columns are the keys of the first row, in order. */
 export function delimited(rows: readonly Row[], columns: readonly string[], format: 'csv' | 'tsv'): string {
-  const field = format === 'csv' ? csvField : tsvField;
   const sep = format === 'csv' ? ',' : '\t';
-  const lines = [columns.map(field).join(sep), ...rows.map((row) => columns.map((c) => field(cell(row[c]))).join(sep))];
-  return lines.join('\r\n') + '\r\n';
+  let out = columns.map(quoted).join(sep) + '\r\n';
+  for (const row of rows) out += columns.map((c) => quoted(cell(row[c]))).join(sep) + '\r\n';
+  return out;
 }
 
-/** One error as a single cell, for `onError=cell`. */
-export function errorCell(reason: string, format: Format): string {
-  const text = `#ERROR ${reason}`;
-  if (format === 'csv') return `${csvField(text)}\r\n`;
-  if (format === 'tsv') return `${tsvField(text)}\r\n`;
-  return text;
+const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ');
+
+/** One error as a single cell, for `onError=cell`: `#ERROR …`, or `#N/A …` for a figure that has no value. */
+export function errorCell(reason: string, format: Format, marker = '#ERROR'): string {
+  const text = `${marker} ${oneLine(reason)}`;
+  return format === 'txt' ? text : `${quoted(text)}\r\n`;
 }
+
+/** An error as one line of text/plain: inert, on one line, whatever the input it quotes. */
+export function errorLine(reason: string): string {
+  return inert(oneLine(reason));
+}
+
+/** Digits only: a position in a list, never an id (ids are not all digits). */
+const POSITION = /^\d+$/;
 
 /**
- * The value at a path such as `totalAnnualDamage`, `totals.serviceCost` or `investments.fix-billing.npv`: a
- * segment picks an object's field, or the item of a list with that id, or the item at that 0-based index.
+ * The value at a path such as `totalAnnualDamage`, `totals.serviceCost` or `investments.fix-billing.npv`: a segment
+ * picks an object's field; in a list, a segment of digits picks the item at that 0-based position of the answer (the
+ * answer's lists are ranked, so `problems.0` is the problem ranked 1), any other segment the item with that id.
  */
 export function valueAt(root: unknown, path: string): { found: true; value: unknown } | { found: false } {
   let current: unknown = root;
   for (const segment of path.split('.')) {
     if (Array.isArray(current)) {
-      const byId = current.find((item) => (item as Row)?.id === segment);
-      current = byId ?? (/^\d+$/.test(segment) ? current[Number(segment)] : undefined);
+      current = POSITION.test(segment) ? current[Number(segment)] : current.find((item) => itemId(item) === segment);
     } else if (typeof current === 'object' && current !== null && Object.hasOwn(current, segment)) {
       current = (current as Row)[segment];
     } else {
@@ -61,4 +84,11 @@ export function valueAt(root: unknown, path: string): { found: true; value: unkn
     if (current === undefined) return { found: false };
   }
   return { found: true, value: current };
+}
+
+/** What names an item of a list: its `id`, or the `problemId` of an investment's per-problem figures. */
+function itemId(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const row = item as Row;
+  return row.id ?? row.problemId;
 }

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { ModelError } from '../model/errors.ts';
+import { visible } from '../schemas/common.ts';
 
 export interface FieldError {
   path: string;
@@ -17,6 +18,13 @@ export const PROBLEM_TYPES = {
     status: 422,
     title: 'The figures cannot be computed',
     description: 'The inputs are valid, but a figure would exceed the range of numbers (about 1.8e308); `errors` names the inputs it comes from.',
+  },
+  'no-value': {
+    status: 422,
+    title: 'The figure has no value',
+    description:
+      'The figure `field` names is null in this answer (an roi without costs, a payback not reached); `detail` says why. With ' +
+      '`onError=cell`, status 200 and one cell `#N/A` and the reason.',
   },
   'malformed-json': { status: 400, title: 'Malformed JSON', description: 'The request body is not valid JSON; `detail` gives the parser’s reason.' },
   'missing-body': { status: 400, title: 'Missing request body', description: 'The operation needs a JSON body and the request has none.' },
@@ -46,7 +54,9 @@ export type ProblemType = keyof typeof PROBLEM_TYPES;
 export class ApiProblem extends Error {
   readonly kind: ProblemType;
   readonly detail: string;
+  /** The first 50 errors; `errorCount` counts them all. */
   readonly errors: FieldError[];
+  readonly errorCount: number;
   readonly headers: Record<string, string>;
 
   constructor(kind: ProblemType, detail: string, errors: FieldError[] = [], headers: Record<string, string> = {}) {
@@ -54,7 +64,8 @@ export class ApiProblem extends Error {
     this.name = 'ApiProblem';
     this.kind = kind;
     this.detail = detail;
-    this.errors = errors;
+    this.errors = errors.slice(0, MAX_LISTED_ERRORS);
+    this.errorCount = errors.length;
     this.headers = headers;
   }
 
@@ -64,7 +75,7 @@ export class ApiProblem extends Error {
 
   toResponse(): Response {
     const { status, title } = PROBLEM_TYPES[this.kind];
-    const body = { type: `/problems/${this.kind}`, title, status, detail: this.detail, errors: this.errors };
+    const body = { type: `/problems/${this.kind}`, title, status, detail: this.detail, errors: this.errors, errorCount: this.errorCount };
     return new Response(JSON.stringify(body), {
       status,
       headers: { 'content-type': 'application/problem+json', ...this.headers },
@@ -72,21 +83,42 @@ export class ApiProblem extends Error {
   }
 }
 
+/** At most this many errors are listed; `errorCount` says how many there were. */
+export const MAX_LISTED_ERRORS = 50;
+/** Longest path an error names: a key of any length may be sent, an answer never grows with it. */
+const MAX_PATH_LENGTH = 120;
+
 /** `['problems', 1, 'outcomes']` → `problems[1].outcomes`; the body itself is `(body)`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
-  return out || '(body)';
+  return shortPath(out || '(body)');
 }
 
+/** A path cut to a readable length, its invisible characters written as escapes. */
+export function shortPath(path: string): string {
+  const text = visible(path.length > MAX_PATH_LENGTH ? `${path.slice(0, MAX_PATH_LENGTH)}…` : path);
+  return text.length > MAX_PATH_LENGTH ? `${text.slice(0, MAX_PATH_LENGTH)}…` : text;
+}
+
+/** zod's issues as field errors: one per path (the first, but a safe-integer range check yields to the field's own). */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: jsonPath([...issue.path, key]), message: issue.message }))
-      : [{ path: jsonPath(issue.path), message: issue.message }],
-  );
+  const byPath = new Map<string, FieldError & { generic: boolean }>();
+  for (const issue of error.issues) {
+    const generic = (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'int';
+    const entries =
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: jsonPath([...issue.path, key]), message: issue.message }))
+        : [{ path: jsonPath(issue.path), message: issue.message }];
+    for (const e of entries) {
+      const seen = byPath.get(e.path);
+      if (!seen || (seen.generic && !generic)) byPath.set(e.path, { ...e, generic });
+    }
+  }
+  return [...byPath.values()].map(({ path, message }) => ({ path, message }));
 }
 
+/** An invalid-input answer: every error counted, the first 50 listed, the first 5 in the detail. */
 export function invalidInput(errors: FieldError[]): ApiProblem {
   const n = errors.length;
   const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
@@ -96,5 +128,6 @@ export function invalidInput(errors: FieldError[]): ApiProblem {
 /** Figures the model could not compute, as an answer; `rename` turns scenario paths into the names the user gave. */
 export function uncomputable(err: ModelError, rename: (path: string) => string = (p) => p): ApiProblem {
   const errors = err.issues.map((i) => ({ path: rename(i.path), message: i.message }));
-  return new ApiProblem('uncomputable', `The figures cannot be computed. ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
+  const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
+  return new ApiProblem('uncomputable', `The figures cannot be computed. ${listed}${errors.length > 5 ? '; …' : ''}`, errors);
 }

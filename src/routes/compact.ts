@@ -1,56 +1,114 @@
 // The compact form of problems and investments in a GET URL: `id,key:value,key:value`, so that a business case of
 // ten problems and five investments fits in Excel's 2,048-character URL. Lists inside a value are joined by `/`.
 import type { FieldError } from '../present/problem.ts';
-import { invalidInput } from '../present/problem.ts';
-import { DECIMAL } from '../schemas/query.ts';
+import { invalidInput, shortPath } from '../present/problem.ts';
+import { LIMITS } from '../model/defaults.ts';
+import { shown } from '../schemas/common.ts';
+import { readNumber } from '../schemas/query.ts';
 
 type Item = Record<string, unknown>;
+type Kind = 'problem' | 'investment';
 
-const EFFECTS = new Set(['prevalenceReduction', 'complaintRateMultiplier', 'costPerComplaintReduction']);
-const COSTS = new Set(['upfront', 'annual']);
-
-function parseList(raw: string, at: string, errors: FieldError[]): number[] {
-  return raw.split('/').map((part, i) => {
-    if (DECIMAL.test(part)) return Number(part);
-    errors.push({ path: `${at}[${i}]`, message: `must be a number (got "${part}")` });
-    return Number.NaN;
-  });
+/** Where each key of the compact form goes in the JSON item, and how its value is read. */
+type Reader = 'number' | 'text' | 'outcomes' | 'numbers' | 'ids';
+interface Key {
+  /** The path inside the JSON item, e.g. ['effects', 'prevalenceReduction']. */
+  at: readonly string[];
+  read: Reader;
 }
 
-function outcomes(raw: string, at: string, errors: FieldError[]): Item {
-  const shares = parseList(raw, at, errors);
-  if (shares.length !== 3) errors.push({ path: at, message: `must be three shares satisfied/mollified/dissatisfied (got "${raw}")` });
-  return { satisfied: shares[0], mollified: shares[1], dissatisfied: shares[2] };
+const LOYALTY = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied'];
+
+const KEYS: Record<Kind, ReadonlyMap<string, Key>> = {
+  problem: new Map<string, Key>([
+    ['name', { at: ['name'], read: 'text' }],
+    ['prevalence', { at: ['prevalence'], read: 'number' }],
+    ['affectedCustomers', { at: ['affectedCustomers'], read: 'number' }],
+    ['complaintsPerYear', { at: ['complaintsPerYear'], read: 'number' }],
+    ['complaintRate', { at: ['complaintRate'], read: 'number' }],
+    ['outcomes', { at: ['outcomes'], read: 'outcomes' }],
+    ['costPerComplaint', { at: ['costPerComplaint'], read: 'number' }],
+    ...LOYALTY.map((k): [string, Key] => [`loyalty.${k}`, { at: ['loyalty', k], read: 'number' }]),
+  ]),
+  investment: new Map<string, Key>([
+    ['name', { at: ['name'], read: 'text' }],
+    ['problems', { at: ['problems'], read: 'ids' }],
+    ['prevalenceReduction', { at: ['effects', 'prevalenceReduction'], read: 'number' }],
+    ['complaintRateMultiplier', { at: ['effects', 'complaintRateMultiplier'], read: 'number' }],
+    ['outcomes', { at: ['effects', 'outcomes'], read: 'outcomes' }],
+    ['costPerComplaintReduction', { at: ['effects', 'costPerComplaintReduction'], read: 'number' }],
+    ['upfront', { at: ['cost', 'upfront'], read: 'number' }],
+    ['annual', { at: ['cost', 'annual'], read: 'number' }],
+    ['rampUp', { at: ['rampUp'], read: 'numbers' }],
+  ]),
+};
+
+/** The longest list a value may hold: a ramp-up has at most one share a year, a target list at most every problem. */
+const LIST_LENGTH: Record<'numbers' | 'ids', number> = { numbers: LIMITS.maxHorizonYears, ids: LIMITS.problems };
+
+function readValue(raw: string, read: Reader, at: string, errors: FieldError[]): unknown {
+  const number = (text: string, path: string) => {
+    const r = readNumber(text);
+    if ('value' in r) return r.value;
+    errors.push({ path, message: r.problem });
+    return undefined;
+  };
+  switch (read) {
+    case 'text':
+      return raw;
+    case 'number':
+      return number(raw, at);
+    case 'ids':
+    case 'numbers': {
+      if (read === 'ids' && raw === 'all') return 'all';
+      const parts = raw.split('/', LIST_LENGTH[read] + 1);
+      if (parts.length > LIST_LENGTH[read]) {
+        errors.push({ path: at, message: `must have at most ${LIST_LENGTH[read]} values joined by / (got more)` });
+        return undefined;
+      }
+      return read === 'ids' ? parts : parts.map((part, i) => number(part, `${at}[${i}]`));
+    }
+    case 'outcomes': {
+      const parts = raw.split('/', 4);
+      if (parts.length !== 3) {
+        errors.push({ path: at, message: `must be three shares satisfied/mollified/dissatisfied, such as 0.4/0.2/0.4 (got ${shown(raw)})` });
+        return undefined;
+      }
+      const [satisfied, mollified, dissatisfied] = parts.map((part, i) => number(part, `${at}.${['satisfied', 'mollified', 'dissatisfied'][i]}`));
+      return { satisfied, mollified, dissatisfied };
+    }
+  }
 }
 
 /** One `problem` or `investment` parameter as the JSON object it stands for; `at` is its path, e.g. `problems[1]`. */
-function parseItem(text: string, at: string, kind: 'problem' | 'investment', errors: FieldError[]): Item {
+function parseItem(text: string, at: string, kind: Kind, errors: FieldError[]): Item {
   const [id, ...pairs] = text.split(',');
   const item: Item = { id };
   if (kind === 'investment') Object.assign(item, { effects: {}, cost: {} });
+  const keys = KEYS[kind];
+  const seen = new Set<string>();
   for (const pair of pairs) {
     const colon = pair.indexOf(':');
     if (colon < 1) {
-      errors.push({ path: at, message: `"${pair}" is not key:value` });
+      errors.push({ path: at, message: `each part after the id must be key:value (got ${shown(pair)})` });
       continue;
     }
-    const key = pair.slice(0, colon);
-    const raw = pair.slice(colon + 1);
-    const here = `${at}.${key}`;
-    const number = () => {
-      if (DECIMAL.test(raw)) return Number(raw);
-      errors.push({ path: here, message: `must be a number (got "${raw}")` });
-      return undefined;
-    };
-    if (key === 'name') item.name = raw;
-    else if (key === 'outcomes' && kind === 'problem') item.outcomes = outcomes(raw, here, errors);
-    else if (key.startsWith('loyalty.') && kind === 'problem') item.loyalty = { ...(item.loyalty as Item), [key.slice(8)]: number() };
-    else if (key === 'problems' && kind === 'investment') item.problems = raw === 'all' ? 'all' : raw.split('/');
-    else if (key === 'outcomes' && kind === 'investment') (item.effects as Item).outcomes = outcomes(raw, `${at}.effects.outcomes`, errors);
-    else if (EFFECTS.has(key) && kind === 'investment') (item.effects as Item)[key] = number();
-    else if (COSTS.has(key) && kind === 'investment') (item.cost as Item)[key] = number();
-    else if (key === 'rampUp' && kind === 'investment') item.rampUp = parseList(raw, here, errors);
-    else item[key] = DECIMAL.test(raw) ? Number(raw) : raw;
+    const name = pair.slice(0, colon);
+    const key = keys.get(name);
+    if (!key) {
+      errors.push({ path: shortPath(`${at}.${name}`), message: `is not a key of a ${kind}; the keys are ${[...keys.keys()].join(', ')}` });
+      continue;
+    }
+    const path = `${at}.${key.at.join('.')}`;
+    if (seen.has(name)) {
+      errors.push({ path, message: `is given twice in this ${kind}` });
+      continue;
+    }
+    seen.add(name);
+    const value = readValue(pair.slice(colon + 1), key.read, path, errors);
+    let node = item;
+    for (const step of key.at.slice(0, -1)) node = (node[step] ??= {}) as Item;
+    node[key.at.at(-1)!] = value;
   }
   return item;
 }

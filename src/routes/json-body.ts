@@ -1,21 +1,30 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { LIMITS } from '../model/defaults.ts';
 import { ApiProblem } from '../present/problem.ts';
-
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;.*)?$/i;
+import { shown } from '../schemas/common.ts';
 
 const tooLarge = () => new ApiProblem('payload-too-large', `The body must be at most ${LIMITS.bodyBytes} bytes (1 MB).`);
-const notJson = (detail: string) => new ApiProblem('unsupported-media-type', detail, [], { 'Accept-Post': 'application/json' });
 
-/** The body, refusing more than the limit as it arrives when no Content-Length announces its size. */
-async function readLimited(c: Context): Promise<string> {
+/** The one answer to a body in any media type but JSON. */
+export function unsupportedMediaType(type: string | undefined): ApiProblem {
+  const got = type === undefined ? 'the request has no Content-Type' : `got ${shown(type)}`;
+  return new ApiProblem('unsupported-media-type', `Send the body as JSON with "Content-Type: application/json" (${got}).`, [], {
+    'Accept-Post': 'application/json',
+  });
+}
+
+/** `application/json`, in any case, with or without parameters and spaces (`application/json ; charset=utf-8`). */
+function isJson(type: string): boolean {
+  return type.split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/** The body's bytes, refusing more than the limit as they arrive when no Content-Length announces their size. */
+async function readLimited(c: Context): Promise<Uint8Array> {
   const length = c.req.header('content-length');
-  if (length !== undefined) {
-    if (Number(length) > LIMITS.bodyBytes) throw tooLarge();
-    return c.req.text();
-  }
+  if (length !== undefined && Number(length) > LIMITS.bodyBytes) throw tooLarge();
   const request = c.req.raw;
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array();
+  if (length !== undefined) return new Uint8Array(await request.arrayBuffer());
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -29,21 +38,45 @@ async function readLimited(c: Context): Promise<string> {
     }
     chunks.push(value);
   }
-  const decoder = new TextDecoder();
-  const text = chunks.map((chunk, i) => decoder.decode(chunk, { stream: i < chunks.length - 1 })).join('');
-  // The stream is spent: hand the validator a request that holds the text.
-  c.req.raw = new Request(request, { body: text });
-  return text;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
- * A JSON request body: at most 1 MB, sent as application/json, not empty. The route's validator then parses it.
+ * A JSON request body: at most 1 MB, not encoded (no gzip), UTF-8 text, sent as application/json, not empty. The
+ * route's validator then parses it from the text kept here.
  */
 export const jsonBody: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('content-type');
-  if (type !== undefined && !JSON_TYPE.test(type)) throw notJson(`Send the body as JSON with "Content-Type: application/json" (got "${type}").`);
-  const text = await readLimited(c);
+  if (type !== undefined && !isJson(type)) throw unsupportedMediaType(type);
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw new ApiProblem('unsupported-media-type', `Send the body unencoded: Content-Encoding ${shown(encoding)} is not accepted.`, [], {
+      'Accept-Encoding': 'identity',
+    });
+  }
+  const bytes = await readLimited(c);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ApiProblem('malformed-json', 'The body is not UTF-8 text: send the JSON encoded as UTF-8.');
+  }
   if (!/\S/.test(text)) throw new ApiProblem('missing-body', 'The request has no body: send the scenario as JSON.');
-  if (type === undefined) throw notJson('The request has no Content-Type: send "Content-Type: application/json".');
+  if (type === undefined) throw unsupportedMediaType(type);
+  // The stream is spent: the validator reads the text kept here, under the plain media type it recognises.
+  if (type !== 'application/json') {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set('content-type', 'application/json');
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers, body: text });
+  }
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
   await next();
 };

@@ -1,12 +1,36 @@
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
 
+/** Longest part of a value an error message quotes: an error never grows with the input. */
+const SHOWN_LENGTH = 40;
+
+/**
+ * A value as an error message quotes it: numbers as they are, text in quotes, cut to 40 characters with its length
+ * said, invisible characters (controls, bidirectional marks) written as \u escapes.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value !== 'string') return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value;
+  const cut = value.length > SHOWN_LENGTH ? `${value.slice(0, SHOWN_LENGTH)}…` : value;
+  const text = visible(JSON.stringify(cut));
+  return value.length > SHOWN_LENGTH ? `${text} (${value.length} characters)` : text;
+}
+
+/** Text with its invisible characters (controls, bidirectional marks, line separators) written as \u escapes. */
+export function visible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** ` (got …)` after a message, for a value worth quoting. */
+const got = (input: unknown) => (input === undefined ? '' : ` (got ${shown(input)})`);
+
 /** How a rule an input breaks is worded; a message given where a schema is defined wins over this. */
 function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type': {
       if (iss.input === undefined) return 'is required';
       if (typeof iss.input === 'number' && !Number.isFinite(iss.input)) return 'must be a finite number';
+      if (iss.expected === 'int' && typeof iss.input === 'number') return `must be a whole number${got(iss.input)}`;
       const expected: Record<string, string> = {
         number: 'a number',
         int: 'a whole number',
@@ -15,23 +39,24 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
         array: 'a list',
         boolean: 'true or false',
       };
-      const got = iss.input === null ? 'null' : Array.isArray(iss.input) ? 'a list' : typeof iss.input;
-      return `must be ${expected[iss.expected] ?? iss.expected}, not ${got}`;
+      const kind = iss.input === null ? 'null' : Array.isArray(iss.input) ? 'a list' : typeof iss.input;
+      const quoted = typeof iss.input === 'string' || typeof iss.input === 'number' ? got(iss.input) : '';
+      return `must be ${expected[iss.expected] ?? iss.expected}, not ${kind}${quoted}`;
     }
     case 'too_small':
       if (iss.origin === 'array') return `must have at least ${iss.minimum} item${iss.minimum === 1 ? '' : 's'}`;
       if (iss.origin === 'string') return Number(iss.minimum) === 1 ? 'must not be empty' : `must be at least ${iss.minimum} characters`;
-      return iss.inclusive ? `must be at least ${iss.minimum}` : `must be greater than ${iss.minimum}`;
+      return `${iss.inclusive ? `must be at least ${iss.minimum}` : `must be greater than ${iss.minimum}`}${got(iss.input)}`;
     case 'too_big':
-      if (iss.origin === 'array') return `must have at most ${iss.maximum} items`;
-      if (iss.origin === 'string') return `must be at most ${iss.maximum} characters`;
-      return iss.inclusive ? `must be at most ${iss.maximum}` : `must be less than ${iss.maximum}`;
+      if (iss.origin === 'array') return `must have at most ${iss.maximum} items (got ${(iss.input as unknown[]).length})`;
+      if (iss.origin === 'string') return `must be at most ${iss.maximum} characters (got ${(iss.input as string).length})`;
+      return `${iss.inclusive ? `must be at most ${iss.maximum}` : `must be less than ${iss.maximum}`}${got(iss.input)}`;
     case 'unrecognized_keys':
       return `is not a known field`;
     case 'invalid_value':
-      return `must be ${iss.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+      return `must be ${iss.values.map((v) => JSON.stringify(v)).join(' or ')}${got(iss.input)}`;
     case 'invalid_format':
-      return 'is not in the expected format';
+      return `is not in the expected format${got(iss.input)}`;
     default:
       return undefined;
   }
@@ -39,10 +64,51 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
 
 z.config({ customError: describeIssue });
 
-export const Id = z.string().min(1).max(LIMITS.idLength);
-export const Name = z.string().max(LIMITS.nameLength);
+/** Characters no id or name holds: control characters and line or paragraph separators; ids not format marks either. */
+const NAME_BREAKERS = /[\p{Cc}\u2028\u2029]/u;
+const ID_BREAKERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/**
+ * The rule of an id, in the OpenAPI document: not only digits (a position in a `field` path), none of `.` (which
+ * separates a path), `,` or `/` (which separate the GET form's lists), no control characters, no space at either end.
+ */
+const ID_PATTERN = '^(?![0-9]+$)[^\\s.,/\\x00-\\x1f\\x7f](?:[^.,/\\x00-\\x1f\\x7f]*[^\\s.,/\\x00-\\x1f\\x7f])?$';
+
+function idProblem(id: string): string | undefined {
+  if (id.length === 0) return 'must not be empty';
+  if (id.length > LIMITS.idLength) return `must be at most ${LIMITS.idLength} characters (got ${id.length})`;
+  if (id.trim() === '') return 'must not be blank';
+  if (id.trim() !== id) return `must not begin or end with a space${got(id)}`;
+  if (ID_BREAKERS.test(id)) return `must not hold control characters or invisible marks${got(id)}`;
+  if (/[.,/]/.test(id)) return `must not hold ".", "," or "/", which separate paths and lists${got(id)}`;
+  if (/^\d+$/.test(id)) return `must not be only digits, which would read as a position${got(id)}`;
+  return undefined;
+}
+
+function nameProblem(name: string): string | undefined {
+  if (name.length > LIMITS.nameLength) return `must be at most ${LIMITS.nameLength} characters (got ${name.length})`;
+  if (name.trim() === '') return 'must not be blank: leave name out to use the id';
+  if (NAME_BREAKERS.test(name)) return `must not hold control characters such as tabs or line breaks${got(name)}`;
+  return undefined;
+}
+
+/** A string checked by one rule that gives one message: a bad value gets one error, never several. */
+const checkedString = (problem: (s: string) => string | undefined) =>
+  z.string().check((ctx) => {
+    const message = problem(ctx.value);
+    if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+  });
+
+export const Id = checkedString(idProblem).meta({
+  minLength: 1,
+  maxLength: LIMITS.idLength,
+  pattern: ID_PATTERN,
+});
+export const Name = checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength });
 export const Money = z.number().min(0);
-const BETWEEN_0_AND_1 = { error: 'must be between 0 and 1' };
+/** A rule's own wording, followed by the value that broke it. */
+export const rule = (text: string) => ({ error: (iss: { input?: unknown }) => `${text}${got(iss.input)}` });
+const BETWEEN_0_AND_1 = rule('must be between 0 and 1');
 export const Share = z.number().min(0, BETWEEN_0_AND_1).max(1, BETWEEN_0_AND_1);
 
 /** Rejects ids that occur twice in one list, naming the second occurrence. */
@@ -70,7 +136,11 @@ function buildProblemDetails() {
       title: z.string().meta({ description: 'A short summary of the kind of problem', example: 'Invalid input' }),
       status: z.int().meta({ description: 'The HTTP status code', example: 422 }),
       detail: z.string().meta({ description: 'What went wrong with this request', example: '1 field is invalid: problems[1].outcomes' }),
-      errors: z.array(FieldError).meta({ description: 'Each offending field (empty when the problem is not about a field)' }),
+      errors: z
+        .array(FieldError)
+        .max(50)
+        .meta({ description: 'Each offending field, the first 50 (empty when the problem is not about a field)' }),
+      errorCount: z.int().min(0).meta({ description: 'How many fields are at fault; more than `errors` lists when over 50', example: 1 }),
     })
     .meta({ id: 'ProblemDetails', description: 'An error, as RFC 9457 problem details' });
 }

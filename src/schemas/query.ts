@@ -1,17 +1,33 @@
 import { z } from '@hono/zod-openapi';
 import { FORMATS } from '../present/formats.ts';
+import { LIMITS } from '../model/defaults.ts';
+import { shown } from './common.ts';
 
-/** A number as text: dot decimal, optional exponent, no thousands separators. */
-export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** The longest number accepted as text: more digits than a double holds, and a bound on the work of reading one. */
+export const NUMBER_TEXT_LENGTH = 64;
+
+/**
+ * A number as text: dot decimal, optional exponent, no thousands separators. Each part can match in only one way, so
+ * matching takes time linear in the text, which is at most 64 characters anyway.
+ */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** The number a text stands for, or why it stands for none. */
+export function readNumber(text: string): { value: number } | { problem: string } {
+  const t = text.trim();
+  if (t.length > NUMBER_TEXT_LENGTH) return { problem: `must be a number of at most ${NUMBER_TEXT_LENGTH} characters (got ${text.length})` };
+  if (DECIMAL.test(t)) return { value: Number(t) };
+  const hint = /^-?\d+,\d+$/.test(t) ? ' with a dot for decimals' : '';
+  return { problem: `must be a number${hint} (got ${shown(text)})` };
+}
 
 /** A number in a query parameter: dot decimal, no thousands separators. */
 export const QueryNumber = z
   .string()
   .transform((text, ctx) => {
-    const t = text.trim();
-    if (DECIMAL.test(t)) return Number(t);
-    const hint = /^\d+,\d+$/.test(t) ? ' with a dot for decimals' : '';
-    ctx.addIssue({ code: 'custom', message: `must be a number${hint} (got "${text}")` });
+    const read = readNumber(text);
+    if ('value' in read) return read.value;
+    ctx.addIssue({ code: 'custom', message: read.problem });
     return z.NEVER;
   })
   .meta({ type: 'number' });
@@ -40,7 +56,10 @@ export const outputParams = {
     description: 'cell: answer an error with status 200 and its reason in a single cell (`#ERROR field: reason`), so a spreadsheet shows it',
     examples: ['cell'],
   }),
-  _: z.string().optional().meta({ description: 'Ignored: change it to make a spreadsheet fetch again', examples: ['1'] }),
+  _: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .meta({ type: 'string', description: 'Ignored: change it to make a spreadsheet fetch again (may be repeated)', examples: ['1'] }),
 };
 
 const customerParams = {
@@ -121,12 +140,14 @@ export const LifetimeValueQuery = z.strictObject({
   ...outputParams,
 });
 
-const repeated = (description: string, example: string[]) =>
+/** A parameter given once per item, up to `max` times, as a list; missing, it is required and `form` shows how. */
+const repeated = (description: string, example: string[], max: number, form: string) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([z.string(), z.array(z.string()).max(max, { error: `may be given at most ${max} times` })], {
+      error: (iss) => (iss.input === undefined ? `is required: ${form}` : undefined),
+    })
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .meta({ type: 'array', items: { type: 'string' }, description, example });
-
+    .meta({ type: 'array', items: { type: 'string' }, maxItems: max, description, example });
 
 export const BusinessCaseQuery = z.strictObject({
   ...customerParams,
@@ -138,6 +159,8 @@ export const BusinessCaseQuery = z.strictObject({
       'billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8',
       'late-delivery,prevalence:0.2,complaintRate:0.25,outcomes:0.3/0.4/0.3,costPerComplaint:5',
     ],
+    LIMITS.problems,
+    'give one problem per parameter, such as problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4',
   ),
   investment: repeated(
     'One investment per parameter: `id,key:value,…` with problems (ids joined by /, or all), prevalenceReduction, complaintRateMultiplier, ' +
@@ -146,6 +169,8 @@ export const BusinessCaseQuery = z.strictObject({
       'fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000',
       'better-handling,problems:all,outcomes:0.7/0.2/0.1,upfront:100000,annual:120000',
     ],
+    LIMITS.investments,
+    'give one investment per parameter',
   ).optional(),
   table: tableParam(['problems', 'investments', 'assumptions']),
   ...outputParams,

@@ -24,8 +24,15 @@ function build() {
       id: z.string().meta({ example: 'late-delivery' }),
       name: z.string().meta({ example: 'Late delivery' }),
       rank: z.int().meta({ description: 'Rank by totalAnnualDamage, largest first (1 = attack first); ties keep input order', example: 1 }),
-      share: z.number().nullable().meta({ description: 'Share of the total damage of all problems (null when that total is 0)', example: 0.6663 }),
-      cumulativeShare: z.number().nullable().meta({ description: 'Share of the total damage down the ranking to this problem (the Pareto view)', example: 0.6663 }),
+      share: z.number().nullable().meta({
+        description:
+          'Share of the damage done by the problems that do damage (the sum of positive totalAnnualDamage); null for a problem whose damage is zero or negative',
+        example: 0.6663,
+      }),
+      cumulativeShare: z.number().nullable().meta({
+        description: 'Running sum of shares down the ranking to this problem (the Pareto view); exactly 1 at the last problem that does damage; null where share is',
+        example: 0.6663,
+      }),
       affected: perYear('Customers who meet the problem', 20000),
       complainants: perYear('Affected customers who complain', 5000),
       silent: perYear('Affected customers who do not complain', 15000),
@@ -103,7 +110,7 @@ function build() {
 
   const BusinessCase = z
     .object({
-      modelVersion: z.string().meta({ description: 'Version of MODEL.md the figures follow', example: '1' }),
+      modelVersion: z.string().meta({ description: 'Version of the model the figures follow; the ETag names it, so a new model never matches an old answer', example: '2' }),
       currency: z.string().meta({ example: 'USD' }),
       lifetimeValue: figure('Customer lifetime value used (given, or from the annual figures)', 500),
       newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
@@ -119,7 +126,7 @@ function build() {
 
   const Defaults = z
     .object({
-      modelVersion: z.string().meta({ example: '1' }),
+      modelVersion: z.string().meta({ example: '2' }),
       defaults: z.array(Assumption).meta({ description: 'Every default the model may use; `[]` in a field stands for each item' }),
       limits: z
         .object({
@@ -138,7 +145,7 @@ function build() {
   const Health = z
     .object({
       status: z.literal('ok').meta({ example: 'ok' }),
-      modelVersion: z.string().meta({ example: '1' }),
+      modelVersion: z.string().meta({ example: '2' }),
     })
     .meta({ id: 'Health' });
 
@@ -146,7 +153,7 @@ function build() {
     lifetimeValue: figure('Customer lifetime value used', 500),
     newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
     currency: z.string().meta({ example: 'USD' }),
-    modelVersion: z.string().meta({ example: '1' }),
+    modelVersion: z.string().meta({ example: '2' }),
     assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default' }),
   };
 

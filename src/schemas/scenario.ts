@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FINANCE, LIMITS, LOYALTY, OTHER, WORD_OF_MOUTH } from '../model/defaults.ts';
-import { Id, Money, Name, Share, uniqueIds } from './common.ts';
+import { Id, Money, Name, rule, Share, uniqueIds } from './common.ts';
 import { subscriptionExample, workedExample } from './examples.ts';
 
 const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.stringify(d.value)} (${d.source}).`;
@@ -54,7 +54,7 @@ export const Finance = z
   .strictObject({
     horizonYears: z.int().min(1).max(LIMITS.maxHorizonYears).optional().meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
     discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
-    riskAdjustment: z.number().min(0, { error: 'must be at least 0 and less than 1' }).lt(1, { error: 'must be at least 0 and less than 1' }).optional().meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
+    riskAdjustment: z.number().min(0, rule('must be at least 0 and less than 1')).lt(1, rule('must be at least 0 and less than 1')).optional().meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
   })
   .meta({ id: 'Finance', description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
 
@@ -104,8 +104,8 @@ export const Problem = z
     }),
     complaintRate: z
       .number()
-      .gt(0, { error: 'must be greater than 0 and at most 1' })
-      .max(1, { error: 'must be greater than 0 and at most 1' })
+      .gt(0, rule('must be greater than 0 and at most 1'))
+      .max(1, rule('must be greater than 0 and at most 1'))
       .meta({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
     outcomes: Outcomes,
     costPerComplaint: Money.optional().meta({ description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`, example: 8 }),
@@ -150,7 +150,7 @@ export const Investment = z
     id: Id.meta({ description: 'Unique id of the investment', example: 'fix-billing' }),
     name: Name.optional().meta({ description: 'Label for reports (default: the id)', example: 'Fix the billing system' }),
     problems: z
-      .union([z.literal('all'), z.array(Id).min(1)], { error: 'must be "all" or a list of problem ids' })
+      .union([z.literal('all'), z.array(Id).min(1).max(LIMITS.problems)], { error: 'must be "all" or a list of problem ids' })
       .meta({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
     effects: Effects,
     cost: Cost,
@@ -170,7 +170,7 @@ export const Scenario = z
   .strictObject({
     currency: z
       .string()
-      .regex(/^[A-Z]{3}$/, { error: 'must be a 3-letter ISO 4217 code such as USD' })
+      .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
       .optional()
       .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
     customers: z.int().min(1).meta({ description: 'Active customers', example: 100000 }),

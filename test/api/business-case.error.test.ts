@@ -81,8 +81,8 @@ describe('the body itself', () => {
 
 describe('fields', () => {
   it('wrong types name the field and the expected type', async () => {
-    expect(await rejects((s) => (s.customers = '100000'), 'customers')).toBe('must be a number, not string');
-    expect(await rejects((s) => (s.problems[0].complaintRate = 'half'), 'problems[0].complaintRate')).toBe('must be a number, not string');
+    expect(await rejects((s) => (s.customers = '100000'), 'customers')).toBe('must be a number, not string (got "100000")');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 'half'), 'problems[0].complaintRate')).toBe('must be a number, not string (got "half")');
     expect(await rejects((s) => (s.problems[1].outcomes = [0.3, 0.4, 0.3]), 'problems[1].outcomes')).toBe('must be an object, not a list');
   });
 
@@ -92,15 +92,15 @@ describe('fields', () => {
   });
 
   it('out-of-range values', async () => {
-    expect(await rejects((s) => (s.problems[0].complaintRate = 1.5), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1');
-    expect(await rejects((s) => (s.problems[0].complaintRate = 0), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1');
-    expect(await rejects((s) => (s.customers = 0), 'customers')).toBe('must be at least 1');
-    expect(await rejects((s) => (s.customers = 10.5), 'customers')).toMatch(/whole number/);
-    expect(await rejects((s) => (s.problems[1].costPerComplaint = -5), 'problems[1].costPerComplaint')).toBe('must be at least 0');
-    expect(await rejects((s) => (s.finance = { horizonYears: 11 }), 'finance.horizonYears')).toBe('must be at most 10');
-    expect(await rejects((s) => (s.finance = { riskAdjustment: 1 }), 'finance.riskAdjustment')).toBe('must be at least 0 and less than 1');
-    expect(await rejects((s) => (s.loyalty = { silent: -0.1 }), 'loyalty.silent')).toBe('must be between 0 and 1');
-    expect(await rejects((s) => (s.investments[0].rampUp = [0.5, 1.2]), 'investments[0].rampUp[1]')).toBe('must be between 0 and 1');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 1.5), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1 (got 1.5)');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 0), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1 (got 0)');
+    expect(await rejects((s) => (s.customers = 0), 'customers')).toBe('must be at least 1 (got 0)');
+    expect(await rejects((s) => (s.customers = 10.5), 'customers')).toBe('must be a whole number (got 10.5)');
+    expect(await rejects((s) => (s.problems[1].costPerComplaint = -5), 'problems[1].costPerComplaint')).toBe('must be at least 0 (got -5)');
+    expect(await rejects((s) => (s.finance = { horizonYears: 11 }), 'finance.horizonYears')).toBe('must be at most 10 (got 11)');
+    expect(await rejects((s) => (s.finance = { riskAdjustment: 1 }), 'finance.riskAdjustment')).toBe('must be at least 0 and less than 1 (got 1)');
+    expect(await rejects((s) => (s.loyalty = { silent: -0.1 }), 'loyalty.silent')).toBe('must be between 0 and 1 (got -0.1)');
+    expect(await rejects((s) => (s.investments[0].rampUp = [0.5, 1.2]), 'investments[0].rampUp[1]')).toBe('must be between 0 and 1 (got 1.2)');
     expect(await rejects((s) => (s.currency = 'usd'), 'currency')).toMatch(/ISO 4217/);
   });
 
@@ -185,7 +185,7 @@ describe('fields', () => {
     expect(await rejects((s) => (s.problems = []), 'problems')).toBe('must have at least 1 item');
     expect(
       await rejects((s) => (s.problems = Array.from({ length: 201 }, (_, i) => ({ ...s.problems[0], id: `p${i}` }))), 'problems'),
-    ).toBe('must have at most 200 items');
+    ).toBe('must have at most 200 items (got 201)');
   });
 
   it('reports every invalid field at once', async () => {

@@ -44,7 +44,7 @@ describe('POST /v1/business-case with the MODEL.md worked example', () => {
 
     expect(body.totals.totalAnnualDamage).toBeCloseTo(12209000, 4);
     expect(body.currency).toBe('USD');
-    expect(body.modelVersion).toBe('1');
+    expect(body.modelVersion).toBe('2');
     expect(body.assumptions.find((a) => a.field === 'loyalty.baseline')).toMatchObject({ value: 0.85 });
   });
 

@@ -102,3 +102,54 @@ export async function expectProblem(response: Response, status: number, operatio
   expect(problem.detail.length).toBeGreaterThan(10);
   return problem;
 }
+
+/**
+ * Rows of a CSV or TSV answer read as a spreadsheet reads them (RFC 4180: quoted fields, doubled quotes inside),
+ * written independently of the Worker's writer. Asserts CRLF line ends and a closing line end.
+ */
+export function parseDelimited(text: string, separator: ',' | '\t' = ','): string[][] {
+  expect(text.endsWith('\r\n'), 'the table ends with CRLF').toBe(true);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (field === '' && ch === '"') {
+      let j = i + 1;
+      let value = '';
+      for (;;) {
+        const q = text.indexOf('"', j);
+        expect(q, 'a quoted field is closed').toBeGreaterThanOrEqual(0);
+        value += text.slice(j, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      field = value;
+      i = j;
+      expect([separator, '\r', undefined], `after a quoted field at ${i}`).toContain(text[i]);
+      continue;
+    }
+    if (ch === separator) {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+    } else {
+      expect(ch === '\r' || ch === '\n', `a bare line break at ${i}`).toBe(false);
+      field += ch;
+      i++;
+    }
+  }
+  return rows;
+}

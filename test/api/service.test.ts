@@ -14,7 +14,7 @@ describe('GET /health', () => {
   it('answers ok and the model version', async () => {
     const res = await call('/health');
     expect(res.status).toBe(200);
-    expect(await expectDocumented(res, 'GET', '/health')).toEqual({ status: 'ok', modelVersion: '1' });
+    expect(await expectDocumented(res, 'GET', '/health')).toEqual({ status: 'ok', modelVersion: '2' });
   });
 });
 

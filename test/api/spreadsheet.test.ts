@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workedExample } from '../../src/schemas/examples.ts';
-import { call, expectDocumented, postJson } from './helpers.ts';
+import { call, expectDocumented, parseDelimited, postJson } from './helpers.ts';
 
 const BILLING = 'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
 const FIX = `${BILLING}&prevalenceReduction=0.6&upfrontCost=250000&annualCost=50000`;
@@ -13,10 +13,7 @@ const WORKED_GET =
   '&investment=fix-billing,name:Fix the billing system,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000' +
   '&investment=better-handling,name:Train and empower front-line staff,problems:all,outcomes:0.7/0.2/0.1,upfront:100000,annual:120000';
 
-function lines(text: string): string[][] {
-  expect(text.endsWith('\r\n')).toBe(true);
-  return text.slice(0, -2).split('\r\n').map((l) => l.split(','));
-}
+const lines = (text: string) => parseDelimited(text);
 
 describe('GET /v1/problem-damage', () => {
   it('answers the worked example’s billing-errors damage as JSON', async () => {
@@ -147,7 +144,7 @@ describe('GET /v1/business-case', () => {
   it('names the parameter of a bad problem by its position', async () => {
     const res = await call(`/v1/business-case?${WORKED_GET.replace('complaintRate:0.25', 'complaintRate:1.25')}&format=txt&field=totals.totalAnnualDamage`);
     expect(res.status).toBe(422);
-    expect(await res.text()).toBe('problems[1].complaintRate: must be greater than 0 and at most 1');
+    expect(await res.text()).toBe('problems[1].complaintRate: must be greater than 0 and at most 1 (got 1.25)');
     const typo = await call(`/v1/business-case?${WORKED_GET.replace('complaintRate:0.25', 'complaintrate:0.25')}`);
     expect(((await typo.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('problems[1].complaintrate');
   });
@@ -166,9 +163,10 @@ describe('POST /v1/business-case for spreadsheets', () => {
 
   it('quotes CSV fields with commas, quotes and line breaks (RFC 4180)', async () => {
     const s = structuredClone(workedExample);
-    s.problems[0]!.name = 'Billing errors, "double" charges\nand refunds';
+    s.problems[0]!.name = 'Billing errors, "double" charges; refunds';
     const text = await (await postJson('/v1/business-case?format=csv', s)).text();
-    expect(text).toContain('"Billing errors, ""double"" charges\nand refunds"');
+    expect(text).toContain(',"Billing errors, ""double"" charges; refunds",');
+    expect(lines(text).map((row) => row[1])).toContain('Billing errors, "double" charges; refunds');
   });
 });
 
@@ -181,14 +179,14 @@ describe('errors a spreadsheet can read', () => {
       ));
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-      expect(await res.text()).toBe('complaintRate: must be greater than 0 and at most 1');
+      expect(await res.text()).toBe('complaintRate: must be greater than 0 and at most 1 (got 2)');
     }
   });
 
   it('in the cell, with status 200, given onError=cell', async () => {
     const res = await call(`/v1/problem-damage?${BILLING.replace('complaintRate=0.5', 'complaintRate=2')}&field=serviceCost&onError=cell`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe('#ERROR complaintRate: must be greater than 0 and at most 1');
+    expect(await res.text()).toBe('#ERROR complaintRate: must be greater than 0 and at most 1 (got 2)');
     const csv = await call(`/v1/problem-damage?${BILLING.replace('satisfied=0.4', 'satisfied=0.3')}&format=csv&onError=cell`);
     expect(await csv.text()).toBe('#ERROR satisfied/mollified/dissatisfied: shares must sum to 1 (they sum to 0.9)\r\n');
     const quoted = await call(`/v1/problem-damage?${BILLING.replace('customers=100000', 'customers=1,5')}&format=csv&onError=cell`);
@@ -209,7 +207,7 @@ describe('errors a spreadsheet can read', () => {
 
   it('txt without a field, a field that does not exist, a table that does not exist', async () => {
     expect(await (await call(`/v1/problem-damage?${BILLING}&format=txt`)).text()).toMatch(/^field: is required with format=txt/);
-    expect(await (await call(`/v1/problem-damage?${BILLING}&field=npv`)).text()).toBe('field: names no value of this answer ("npv")');
+    expect(await (await call(`/v1/problem-damage?${BILLING}&field=npv`)).text()).toBe('field: names no value of this answer (got "npv")');
     expect(await (await call(`/v1/problem-damage?${BILLING}&field=assumptions`)).text()).toMatch(/^field: names a list or an object/);
     expect((await call(`/v1/problem-damage?${BILLING}&format=csv&table=nope`)).status).toBe(422);
   });

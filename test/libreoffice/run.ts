@@ -58,7 +58,7 @@ try {
   }
   // A CX leader's typo: the reason shows in the cell instead of a number.
   const wrong = await readWorkbook('examples/business-case.ods', server.base, 'C9=2');
-  const reason = '#ERROR complaintRate: must be greater than 0 and at most 1';
+  const reason = '#ERROR complaintRate: must be greater than 0 and at most 1 (got 2)';
   check('a bad input shows its reason in the cell', wrong.L9 === reason, `holds ${JSON.stringify(wrong.L9)}`);
   check('a bad input in the business case names the problem', String(wrong.M9).startsWith('#ERROR problems[0].complaintRate'), `holds ${JSON.stringify(wrong.M9)}`);
 

@@ -106,7 +106,7 @@ describe('MODEL.md §5 worked example: investments', () => {
     expect(result.assumptions.find((a) => a.field === 'newCustomerValue')!.value).toBe(500);
     expect(result.assumptions.find((a) => a.field === 'loyalty.silent')).toMatchObject({ value: 0.09 });
     for (const a of result.assumptions) expect(a.source.length).toBeGreaterThan(10);
-    expect(result.modelVersion).toBe('1');
+    expect(result.modelVersion).toBe('2');
     expect(result.currency).toBe('USD');
   });
 });
