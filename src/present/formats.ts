@@ -18,9 +18,17 @@ type Row = Record<string, unknown>;
  */
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
-/** Text for a cell that no spreadsheet runs as a formula: a leading apostrophe marks it as text (OWASP). */
+/** A formula character right after a `,` or `;`: where a spreadsheet whose list separator that is would start a cell. */
+const FORMULA_AFTER_SEPARATOR = /([,;])(?=[=+\-@])/g;
+
+/**
+ * Text for a cell that no spreadsheet runs as a formula: a leading apostrophe marks it as text (OWASP). So does one
+ * after a `,` or `;` followed by a formula character, for a spreadsheet that splits on a separator we did not use
+ * (Excel in a locale whose list separator is `;` splits a comma-separated file there, quotes or not).
+ */
 export function inert(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const inner = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /**

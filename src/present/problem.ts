@@ -101,10 +101,23 @@ export function shortPath(path: string): string {
   return text.length > MAX_PATH_LENGTH ? `${text.slice(0, MAX_PATH_LENGTH)}…` : text;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union no option fits (a target list or "all", a parameter given once or several times): the issues of the
+ * option the value was meant for, the one it is of the type of, so the error names the rule it breaks.
+ */
+function unwrapUnion(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const typeMismatch = (i: Issue) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value');
+  const meant = issue.errors.find((option) => option.length > 0 && !option.some(typeMismatch));
+  return meant ? meant.flatMap((i) => unwrapUnion({ ...i, path: [...issue.path, ...i.path] } as Issue)) : [issue];
+}
+
 /** zod's issues as field errors: one per path (the first, but a safe-integer range check yields to the field's own). */
 export function fieldErrors(error: z.ZodError): FieldError[] {
   const byPath = new Map<string, FieldError & { generic: boolean }>();
-  for (const issue of error.issues) {
+  for (const issue of error.issues.flatMap(unwrapUnion)) {
     const generic = (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'int';
     const entries =
       issue.code === 'unrecognized_keys'

@@ -107,7 +107,7 @@ export async function expectProblem(response: Response, status: number, operatio
  * Rows of a CSV or TSV answer read as a spreadsheet reads them (RFC 4180: quoted fields, doubled quotes inside),
  * written independently of the Worker's writer. Asserts CRLF line ends and a closing line end.
  */
-export function parseDelimited(text: string, separator: ',' | '\t' = ','): string[][] {
+export function parseDelimited(text: string, separator: ',' | '\t' | ';' = ','): string[][] {
   expect(text.endsWith('\r\n'), 'the table ends with CRLF').toBe(true);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -115,7 +115,7 @@ export function parseDelimited(text: string, separator: ',' | '\t' = ','): strin
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (field === '' && ch === '"') {
+    if (field === '' && ch === '"' && (i === 0 || text[i - 1] === separator || text[i - 1] === '\n')) {
       let j = i + 1;
       let value = '';
       for (;;) {
@@ -132,7 +132,8 @@ export function parseDelimited(text: string, separator: ',' | '\t' = ','): strin
       }
       field = value;
       i = j;
-      expect([separator, '\r', undefined], `after a quoted field at ${i}`).toContain(text[i]);
+      // A spreadsheet splitting on `;` reads what follows a closing quote as more of the field.
+      if (separator !== ';') expect([separator, '\r', undefined], `after a quoted field at ${i}`).toContain(text[i]);
       continue;
     }
     if (ch === separator) {
