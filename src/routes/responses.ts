@@ -29,8 +29,14 @@ export function problemResponses(...listed: ProblemType[]) {
   return byStatus;
 }
 
-const Csv = z.string().meta({ description: 'RFC 4180 CSV: a header row of the JSON names, CRLF line ends, dot decimals' });
-const Tsv = z.string().meta({ description: 'The same table, tab-separated' });
+const Csv = z.string().meta({
+  description:
+    'RFC 4180 CSV: a header row of the JSON names, CRLF line ends, dot decimals, null as an empty cell, lists of ids joined by `/`. ' +
+    'A field holding a quote, comma, semicolon, tab or line break is quoted. Text that a spreadsheet would run as a formula (starting ' +
+    'with =, +, -, @, a tab or a carriage return, or holding one of =, +, -, @ right after a `,` or `;`) gets an apostrophe there, so ' +
+    'it shows as text; numbers, negative ones included, are never changed.',
+});
+const Tsv = z.string().meta({ description: 'The same table, tab-separated, quoted and made inert the same way' });
 const Txt = z.string().meta({ description: 'One bare value at full precision (format=txt with field)', example: '4074000' });
 
 /** A 200 answer in every format a spreadsheet may ask for. */

@@ -49,7 +49,11 @@ export const outputParams = {
       example: 'json',
     }),
   field: z.string().max(300).optional().meta({
-    description: 'With format=txt: the one value to answer, by its JSON name or path (e.g. `totalAnnualDamage`, `investments.fix-billing.npv`)',
+    description:
+      'With format=txt: the one value to answer, by its JSON name or path (e.g. `totalAnnualDamage`, `investments.fix-billing.npv`). ' +
+      'In a list, a segment of digits is a 0-based position in the answer, whose lists are ranked (`problems.0` is the problem ranked 1, ' +
+      'not the first one sent); any other segment is an id (ids are never only digits and never hold a dot). A figure that is null ' +
+      '(an roi without costs) answers 422 `/problems/no-value` saying why, or `#N/A` and the reason with onError=cell.',
     examples: ['totalAnnualDamage'],
   }),
   onError: z.enum(['cell']).optional().meta({

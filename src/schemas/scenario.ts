@@ -94,8 +94,8 @@ const STATED_BY = ['prevalence', 'affectedCustomers', 'complaintsPerYear'] as co
 
 export const Problem = z
   .strictObject({
-    id: Id.meta({ description: 'Unique id of the problem', example: 'billing-errors' }),
-    name: Name.optional().meta({ description: 'Label for reports (default: the id)', example: 'Billing errors' }),
+    id: Id.meta({ description: 'Unique id of the problem: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.', example: 'billing-errors' }),
+    name: Name.optional().meta({ description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks', example: 'Billing errors' }),
     prevalence: Share.optional().meta({ description: 'Share of customers who meet the problem in a year', example: 0.12 }),
     affectedCustomers: Money.optional().meta({ description: 'Customers who meet the problem in a year (at most `customers`)', example: 12000 }),
     complaintsPerYear: Money.optional().meta({
@@ -147,8 +147,8 @@ export const Cost = z
 
 export const Investment = z
   .strictObject({
-    id: Id.meta({ description: 'Unique id of the investment', example: 'fix-billing' }),
-    name: Name.optional().meta({ description: 'Label for reports (default: the id)', example: 'Fix the billing system' }),
+    id: Id.meta({ description: 'Unique id of the investment: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.', example: 'fix-billing' }),
+    name: Name.optional().meta({ description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks', example: 'Fix the billing system' }),
     problems: z
       .union([z.literal('all'), z.array(Id).min(1).max(LIMITS.problems)], { error: 'must be "all" or a list of problem ids' })
       .meta({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
