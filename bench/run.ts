@@ -12,7 +12,7 @@ import { startDevServer } from '../scripts/dev-server.ts';
 import { generatedScenario, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
-// --only=requestCost,startup runs some sections, for profiling one at a time.
+// --only=requestCost,longInput,startup runs some sections, for profiling one at a time.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wanted = (section: string) => !only || only.includes(section);
 const results: Record<string, number> = {};
@@ -78,6 +78,19 @@ async function requestCost() {
       record('cpuBudget.large.responseBytes', JSON.stringify(answer).length, `${JSON.stringify(answer).length} B answer`);
     }
   }
+}
+
+/** A 100,000-character number is refused before it is read: no dearer than a short mistake, many times over. */
+async function longInput() {
+  const base = 'http://localhost/v1/problem-damage?lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4';
+  const long = `${base}&customers=${'1'.repeat(100_000)}`;
+  const short = `${base}&customers=1x`;
+  const get = (url: string) => () => Promise.resolve(worker.fetch(new Request(url))).then((r) => r.text());
+  const s = await interleaved({ long: get(long), short: get(short) }, 50, quick ? 100 : 1000);
+  const ratio = median(s.long!) / median(s.short!);
+  record('longInput.long.medianMs', median(s.long!), `${median(s.long!).toFixed(3)} ms (100,000-character number)`);
+  record('longInput.short.medianMs', median(s.short!), `${median(s.short!).toFixed(3)} ms (2-character mistake)`);
+  record('longInput.ratio', ratio, `${ratio.toFixed(2)}×`, '≤ 10');
 }
 
 async function scaling() {
@@ -185,6 +198,7 @@ async function bundleAndStartup() {
 }
 
 if (wanted('requestCost')) await requestCost();
+if (wanted('longInput')) await longInput();
 if (wanted('scaling')) await scaling();
 if (wanted('throughput')) await throughput();
 if (wanted('startup')) await bundleAndStartup();
