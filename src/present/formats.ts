@@ -62,7 +62,7 @@ const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ');
 
 /** One error as a single cell, for `onError=cell`: `#ERROR …`, or `#N/A …` for a figure that has no value. */
 export function errorCell(reason: string, format: Format, marker = '#ERROR'): string {
-  const text = `${marker} ${oneLine(reason)}`;
+  const text = inert(`${marker} ${oneLine(reason)}`);
   return format === 'txt' ? text : `${quoted(text)}\r\n`;
 }
 

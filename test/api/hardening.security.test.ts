@@ -76,6 +76,11 @@ describe('spreadsheet injection', () => {
     const line = await res.text();
     expect(line.startsWith("'=HYPERLINK")).toBe(true);
     expect(line).not.toMatch(/[\r\n]/);
+    const cell = await call(`/v1/problem-damage?${BILLING}&format=csv&onError=cell&currency=${encodeURIComponent('x;=1+1')}`);
+    expect(cell.status).toBe(200);
+    const text = await cell.text();
+    expect(text).toMatch(/^"#ERROR currency: must be a 3-letter ISO 4217 code such as USD \(got ""x;'=1\+1""\)"\r\n$/);
+    for (const c of parseDelimited(text, ';').flat()) expect(runsAsFormula(c), c).toBe(false);
   });
 });
 

@@ -66,7 +66,7 @@ const MIX: Kind[] = [
   {
     name: 'bad: parameter out of range',
     path: `/v1/problem-damage?${BILLING.replace('complaintRate=0.5', 'complaintRate=2')}&format=txt&field=serviceCost`,
-    correct: (s, b) => s === 422 && b === 'complaintRate: must be greater than 0 and at most 1',
+    correct: (s, b) => s === 422 && b === 'complaintRate: must be greater than 0 and at most 1 (got 2)',
   },
   {
     name: 'bad: error in the cell',
