@@ -64,15 +64,21 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
 
 z.config({ customError: describeIssue });
 
-/** Characters no id or name holds: control characters and line or paragraph separators; ids not format marks either. */
-const NAME_BREAKERS = /[\p{Cc}\u2028\u2029]/u;
-const ID_BREAKERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+/** Control characters and line or paragraph separators: no id or name holds them (as a regex character class). */
+const CONTROLS = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029';
+/** Invisible marks besides: zero-width and bidirectional controls, the soft hyphen, the byte-order mark. No id holds them. */
+const MARKS = '\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff';
+const NAME_BREAKERS = new RegExp(`[${CONTROLS}]`);
+const ID_BREAKERS = new RegExp(`[${CONTROLS}${MARKS}]`);
 
 /**
- * The rule of an id, in the OpenAPI document: not only digits (a position in a `field` path), none of `.` (which
- * separates a path), `,` or `/` (which separate the GET form's lists), no control characters, no space at either end.
+ * The rule of an id, in the OpenAPI document (the code below checks the same, one rule at a time, to say which):
+ * not only digits (a position in a `field` path), none of `.` (which separates a path), `,` or `/` (which separate
+ * the GET form's lists), no control characters or invisible marks, no space at either end.
  */
-const ID_PATTERN = '^(?![0-9]+$)[^\\s.,/\\x00-\\x1f\\x7f](?:[^.,/\\x00-\\x1f\\x7f]*[^\\s.,/\\x00-\\x1f\\x7f])?$';
+const ID_CHAR = `[^.,/${CONTROLS}${MARKS}]`;
+const ID_EDGE = `[^\\s.,/${CONTROLS}${MARKS}]`;
+const ID_PATTERN = `^(?![0-9]+$)${ID_EDGE}(?:${ID_CHAR}*${ID_EDGE})?$`;
 
 function idProblem(id: string): string | undefined {
   if (id.length === 0) return 'must not be empty';
@@ -104,7 +110,9 @@ export const Id = checkedString(idProblem).meta({
   maxLength: LIMITS.idLength,
   pattern: ID_PATTERN,
 });
-export const Name = checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength });
+/** The rule of a name, in the OpenAPI document: not blank, no control characters. */
+const NAME_PATTERN = `^(?=.*\\S)[^${CONTROLS}]+$`;
+export const Name = checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN });
 export const Money = z.number().min(0);
 /** A rule's own wording, followed by the value that broke it. */
 export const rule = (text: string) => ({ error: (iss: { input?: unknown }) => `${text}${got(iss.input)}` });
