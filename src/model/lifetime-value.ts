@@ -1,5 +1,5 @@
 import { MODEL_VERSION, OTHER } from './defaults.ts';
-import { BEYOND_RANGE, ModelError } from './errors.ts';
+import { ModelError } from './errors.ts';
 import type { AnnualFigures, Assumption, CustomerValueInput } from './types.ts';
 
 /**
@@ -15,13 +15,9 @@ export function lifetimeValue({ annualRevenue, grossMargin, retentionRate, disco
 export function customerLifetimeValue(cv: CustomerValueInput): number {
   if (cv.lifetimeValue !== undefined) return cv.lifetimeValue;
   const { annualRevenue, grossMargin, retentionRate, discountRate } = cv;
-  if (annualRevenue === undefined || grossMargin === undefined || retentionRate === undefined) {
-    throw new ModelError([
-      { path: 'customerValue', message: 'give either lifetimeValue, or annualRevenue, grossMargin and retentionRate' },
-    ]);
-  }
-  const v = lifetimeValue({ annualRevenue, grossMargin, retentionRate, discountRate });
-  if (!Number.isFinite(v)) throw new ModelError([{ path: 'customerValue', message: `the lifetime value from these figures ${BEYOND_RANGE}` }]);
+  // The schemas require either lifetimeValue or all three annual figures.
+  const v = lifetimeValue({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate });
+  if (!Number.isFinite(v)) throw new ModelError([{ path: 'customerValue', figures: ['lifetimeValue'], inputs: ['customerValue'] }]);
   return v;
 }
 
@@ -29,7 +25,9 @@ export function customerLifetimeValue(cv: CustomerValueInput): number {
 export function lifetimeValueCase(figures: AnnualFigures) {
   const discountRate = figures.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
   const value = lifetimeValue({ ...figures, discountRate });
-  if (!Number.isFinite(value)) throw new ModelError([{ path: 'annualRevenue', message: `the lifetime value from these figures ${BEYOND_RANGE}` }]);
+  if (!Number.isFinite(value)) {
+    throw new ModelError([{ path: 'annualRevenue', figures: ['lifetimeValue'], inputs: ['annualRevenue', 'grossMargin', 'retentionRate', 'discountRate'] }]);
+  }
   const assumptions: Assumption[] =
     figures.discountRate === undefined ? [{ field: 'discountRate', value: discountRate, source: OTHER.lifetimeValueDiscountRate.source }] : [];
   return { lifetimeValue: value, ...figures, discountRate, modelVersion: MODEL_VERSION, assumptions };

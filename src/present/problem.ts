@@ -1,6 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { ModelError } from '../model/errors.ts';
 import { visible } from '../schemas/common.ts';
+import { issueText } from './words.ts';
 
 export interface FieldError {
   path: string;
@@ -140,7 +141,7 @@ export function invalidInput(errors: FieldError[]): ApiProblem {
 
 /** Figures the model could not compute, as an answer; `rename` turns scenario paths into the names the user gave. */
 export function uncomputable(err: ModelError, rename: (path: string) => string = (p) => p): ApiProblem {
-  const errors = err.issues.map((i) => ({ path: rename(i.path), message: i.message }));
+  const errors = err.issues.map((i) => ({ path: rename(i.path), message: issueText(i, rename) }));
   const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
   return new ApiProblem('uncomputable', `The figures cannot be computed. ${listed}${errors.length > 5 ? '; …' : ''}`, errors);
 }

@@ -2,6 +2,7 @@ import type { BusinessCase, InvestmentResult } from '../model/business-case.ts';
 import type { Assumption } from '../model/types.ts';
 import { resultSchemas } from '../schemas/results.ts';
 import type { Table, View } from './answer.ts';
+import { noteText } from './words.ts';
 
 // CSV columns are the JSON names, in the JSON order, so new fields only ever append columns.
 const scalarColumns = (shape: object, nested: string[] = []) => Object.keys(shape).filter((k) => !nested.includes(k));
@@ -11,12 +12,19 @@ const CASH_FLOW_COLUMNS = ['year', 'benefit', 'cost', 'net', 'discountFactor', '
 
 const assumptionsTable = (rows: readonly Assumption[]): Table => ({ rows, columns: ASSUMPTION_COLUMNS });
 
+/** The answer as JSON: the model's codes in words. */
+export function worded(result: BusinessCase) {
+  const h = result.finance.horizonYears;
+  return { ...result, investments: result.investments.map((inv) => ({ ...inv, notes: inv.notes.map((n) => noteText(n, h)) })) };
+}
+
 export function businessCaseView(result: BusinessCase): View {
+  const json = worded(result);
   return {
-    json: result,
+    json,
     tables: {
       problems: { rows: result.problems, columns: () => scalarColumns(resultSchemas().ProblemDamage.shape) },
-      investments: { rows: result.investments, columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows']) },
+      investments: { rows: json.investments, columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows']) },
       assumptions: assumptionsTable(result.assumptions),
     },
   };
@@ -28,6 +36,6 @@ export function singleView(json: { assumptions: Assumption[] }, shape: () => obj
   return { json, tables: { result: { rows: [json], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
 }
 
-export function cashFlowsTable(investment: InvestmentResult): Table {
+export function cashFlowsTable(investment: Pick<InvestmentResult, 'cashFlows'>): Table {
   return { rows: investment.cashFlows, columns: CASH_FLOW_COLUMNS };
 }

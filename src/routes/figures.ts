@@ -4,7 +4,7 @@ import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';
 import { invalidInput, fieldErrors } from '../present/problem.ts';
-import { cashFlowsTable, singleView } from '../present/views.ts';
+import { cashFlowsTable, singleView, worded } from '../present/views.ts';
 import { CustomerValue } from '../schemas/scenario.ts';
 import { InvestmentRoiQuery, LifetimeValueQuery, ProblemDamageQuery } from '../schemas/query.ts';
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
@@ -79,7 +79,7 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
       flatName,
     );
     const result = withNames(flatName, () => businessCase(scenario));
-    const investment = result.investments[0]!;
+    const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
     const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
     return answer(singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);

@@ -52,7 +52,7 @@ describe('investments at the edges', () => {
     expect(free.roi).toBeNull();
     expect(free.pvCosts).toBe(0);
     expect(free.paybackMonths).toBe(0);
-    expect(free.notes.join(' ')).toMatch(/roi is null/);
+    expect(free.notes).toContain('roiNull');
     expect(result.investments.map((i) => i.id)).toEqual(['free', 'paid']);
   });
 
@@ -80,7 +80,7 @@ describe('investments at the edges', () => {
     expect(inv.recommended).toBe(false);
     expect(inv.paybackMonths).toBeNull();
     expect(inv.costOfDelayPerMonth).toBeLessThan(0);
-    expect(inv.notes.join(' ')).toMatch(/not pay back/);
+    expect(inv.notes).toEqual(['paybackNull', 'notRecommended']);
   });
 
   it('payback never reached within the horizon', () => {
@@ -121,13 +121,18 @@ describe('investments at the edges', () => {
 
 describe('figures that cannot be computed', () => {
   it('name the inputs instead of answering Infinity', () => {
-    expect(() => businessCase(scenario([], { customerValue: { lifetimeValue: 1e308 }, customers: 1e6 }))).toThrow(ModelError);
-    try {
-      businessCase(scenario([], { customerValue: { lifetimeValue: 1e308 }, customers: 1e6 }));
-    } catch (e) {
-      expect((e as ModelError).issues[0]!.path).toBe('problems[0]');
-      expect((e as ModelError).issues[0]!.message).toMatch(/directRevenueAtRisk.*customerValue/);
-    }
+    const thrown = (() => {
+      try {
+        businessCase(scenario([], { customerValue: { lifetimeValue: 1e308 }, customers: 1e6 }));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(ModelError);
+    const [issue] = (thrown as ModelError).issues;
+    expect(issue!.path).toBe('problems[0]');
+    expect(issue!.figures).toContain('directRevenueAtRisk');
+    expect(issue!.inputs).toContain('customerValue');
   });
 
   it('a vanishing cost that would make roi infinite is an error on that investment', () => {
