@@ -5,11 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './bindings.ts';
 import { ModelError } from './model/errors.ts';
 import { requestedFormat, spreadsheetError } from './present/answer.ts';
-import { ApiProblem, fieldErrors, invalidInput, shortPath, uncomputable } from './present/problem.ts';
+import { fieldErrors, shortPath } from './present/field-errors.ts';
+import { ApiProblem, invalidInput, uncomputable } from './present/problem.ts';
 import { shown } from './schemas/common.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerFigures } from './routes/figures.ts';
+import { registerMethod } from './routes/method.ts';
 import { registerProblemTypes } from './routes/problem-types.ts';
 import { registerReference } from './routes/reference.ts';
 import { unsupportedMediaType } from './routes/json-body.ts';
@@ -119,6 +121,7 @@ export function createApp() {
   registerReference(app);
   registerProblemTypes(app);
   registerDocs(app);
+  registerMethod(app);
 
   // Methods each route answers, for 405 and its Allow header.
   const methods = new Map<string, Set<string>>();

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { shown } from '../schemas/common.ts';
 import { ApiProblem } from './problem.ts';
-import { delimited, errorCell, errorLine, FORMATS, inert, MEDIA_TYPES, valueAt, type Format } from './formats.ts';
+import { FORMATS, type Format } from '../schemas/formats.ts';
+import { delimited, errorCell, errorLine, inert, MEDIA_TYPES, valueAt } from './formats.ts';
 
 export interface Table {
   rows: readonly object[];

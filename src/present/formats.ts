@@ -1,7 +1,6 @@
 // Answers for spreadsheets: RFC 4180 CSV, TSV quoted the same way, and one bare value as text.
 
-export const FORMATS = ['json', 'csv', 'tsv', 'txt'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from '../schemas/formats.ts';
 
 export const MEDIA_TYPES: Record<Format, string> = {
   json: 'application/json',

@@ -1,7 +1,8 @@
 // The compact form of problems and investments in a GET URL: `id,key:value,key:value`, so that a business case of
 // ten problems and five investments fits in Excel's 2,048-character URL. Lists inside a value are joined by `/`.
 import type { FieldError } from '../present/problem.ts';
-import { invalidInput, shortPath } from '../present/problem.ts';
+import { shortPath } from '../present/field-errors.ts';
+import { invalidInput } from '../present/problem.ts';
 import { LIMITS } from '../model/defaults.ts';
 import { shown } from '../schemas/common.ts';
 import { readNumber } from '../schemas/query.ts';

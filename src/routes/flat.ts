@@ -2,7 +2,8 @@
 // turned back into the parameter names the user typed.
 import type { z } from '@hono/zod-openapi';
 import type { FieldError } from '../present/problem.ts';
-import { fieldErrors, invalidInput, uncomputable } from '../present/problem.ts';
+import { fieldErrors } from '../present/field-errors.ts';
+import { invalidInput, uncomputable } from '../present/problem.ts';
 import { ModelError } from '../model/errors.ts';
 import { Scenario } from '../schemas/scenario.ts';
 import type { ScenarioInput } from '../model/types.ts';

@@ -1,7 +1,9 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
-import { ApiProblem, PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
+import { ApiProblem } from '../present/problem.ts';
+import { shown } from '../schemas/common.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../schemas/problem-types.ts';
 import { problemResponses } from './responses.ts';
 
 const route = createRoute({
@@ -28,7 +30,7 @@ const route = createRoute({
 export function registerProblemTypes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, (c) => {
     const { type } = c.req.valid('param');
-    if (!Object.hasOwn(PROBLEM_TYPES, type)) throw new ApiProblem('not-found', `There is no problem type "${type}".`);
+    if (!Object.hasOwn(PROBLEM_TYPES, type)) throw new ApiProblem('not-found', `There is no problem type ${shown(type)}.`);
     const { title, status, description } = PROBLEM_TYPES[type as ProblemType];
     return c.json({ type: `/problems/${type}`, title, status, description }, 200);
   });

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ProblemDetails } from '../schemas/common.ts';
-import { PROBLEM_TYPES, type ProblemType } from '../present/problem.ts';
+import { PROBLEM_TYPES, type ProblemType } from '../schemas/problem-types.ts';
 
 const Line = z.string().meta({ description: 'The reason in one line, e.g. `complaintRate: must be at most 1`' });
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FORMATS } from '../present/formats.ts';
+import { FORMATS } from './formats.ts';
 import { LIMITS } from '../model/defaults.ts';
 import { shown } from './common.ts';
 

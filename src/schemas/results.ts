@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
-import { PROBLEM_TYPES } from '../present/problem.ts';
+import { PROBLEM_TYPES } from './problem-types.ts';
 
 // The answers' schemas only describe them, for the OpenAPI document and the CSV headers: no answer is validated
 // against them. So they are built on first use rather than when the Worker starts.
