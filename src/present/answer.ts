@@ -92,7 +92,7 @@ export function answer(view: View, options: OutputOptions): Response {
     ]);
   }
   if (options.table !== undefined && format !== 'csv' && format !== 'tsv') {
-    const why = options.field !== undefined ? 'field picks one value' : `format=${format}`;
+    const why = options.field !== undefined ? 'field, which asks for one value' : `format=${format}`;
     throw new ApiProblem('invalid-input', 'table picks a table, for format=csv or tsv.', [
       { path: 'table', message: `goes with format=csv or tsv, not with ${why}` },
     ]);

@@ -17,8 +17,11 @@ type Row = Record<string, unknown>;
  */
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
-/** A formula character right after a `,` or `;`: where a spreadsheet whose list separator that is would start a cell. */
-const FORMULA_AFTER_SEPARATOR = /([,;])(?=[=+\-@])/g;
+/**
+ * A formula character right after a `,` or `;`, or after quotes that follow one: where a spreadsheet whose list
+ * separator that is would start a cell (quotes at a cell's start are read as quoting, and dropped).
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;]"*)(?=[=+\-@])/g;
 
 /**
  * Text for a cell that no spreadsheet runs as a formula: a leading apostrophe marks it as text (OWASP). So does one

@@ -44,7 +44,12 @@ export class ApiProblem extends Error {
 }
 
 /** An invalid-input answer: every error counted, the first 50 listed, the first 5 in the detail. */
-export function invalidInput(errors: FieldError[]): ApiProblem {
+export function invalidInput(all: FieldError[]): ApiProblem {
+  const seen = new Set<string>();
+  const errors = all.filter((e) => {
+    const key = `${e.path}\n${e.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   const n = errors.length;
   const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
   return new ApiProblem('invalid-input', `${n} field${n === 1 ? ' is' : 's are'} invalid. ${listed}${n > 5 ? '; …' : ''}`, errors);

@@ -67,7 +67,7 @@ function context(result: BusinessCase) {
 export function registerFigures(app: OpenAPIHono<AppEnv>) {
   app.openapi(problemDamageRoute, (c) => {
     const q = c.req.valid('query');
-    const scenario = parseScenario({ ...flatCustomers(q), problems: [flatProblem(q)] }, flatName);
+    const scenario = parseScenario({ ...flatCustomers(q, false), problems: [flatProblem(q)] }, flatName);
     const result = withNames(flatName, () => businessCase(scenario));
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
     return answer(singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape), q);

@@ -13,9 +13,13 @@ type Query = Record<string, unknown>;
 const LOYALTY_KEYS = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied'] as const;
 const WORD_OF_MOUTH_KEYS = ['positiveTold', 'negativeTold', 'positiveInfluence', 'negativeInfluence'] as const;
 
-/** Customers, customer value, loyalty and word of mouth; one discountRate serves the lifetime value and the finance. */
-export function flatCustomers(q: Query) {
-  const annual = q.lifetimeValue === undefined;
+/**
+ * Customers, customer value, loyalty and word of mouth. Where there is finance, one discountRate serves the lifetime
+ * value (with annual figures) and the cash flows; where there is none, it is the lifetime value's alone, and so
+ * refused with lifetimeValue as the JSON form refuses it.
+ */
+export function flatCustomers(q: Query, finance = true) {
+  const annual = q.lifetimeValue === undefined || !finance;
   return {
     currency: q.currency,
     customers: q.customers,
@@ -81,6 +85,7 @@ const FLAT_NAMES: [RegExp, string][] = [
   [/^investments\[0\]\.effects\.outcomes\.(\w+)$/, '$1After'],
   [/^investments\[0\]\.effects\.(\w+)$/, '$1'],
   [/^investments\[0\]\.cost\.(\w+)$/, '$1Cost'],
+  [/^investments\[0\]\.rampUp$/, 'rampUp'],
 ];
 
 function renamer(names: [RegExp, string][]) {

@@ -16,6 +16,11 @@ export function shown(value: unknown): string {
   return value.length > SHOWN_LENGTH ? `${text} (${value.length} characters)` : text;
 }
 
+/** Text cut to `max` characters (with … where cut), its invisible characters written as \u escapes: no quotes added. */
+export function excerpt(text: string, max: number): string {
+  return visible(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
 /** Text with its invisible characters (controls, bidirectional marks, line separators) written as \u escapes. */
 export function visible(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -29,7 +34,7 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type': {
       if (iss.input === undefined) return 'is required';
-      if (typeof iss.input === 'number' && !Number.isFinite(iss.input)) return 'must be a finite number';
+      if (typeof iss.input === 'number' && !Number.isFinite(iss.input)) return 'must be a finite number, at most about 1.8e308 in size';
       if (iss.expected === 'int' && typeof iss.input === 'number') return `must be a whole number${got(iss.input)}`;
       const expected: Record<string, string> = {
         number: 'a number',
@@ -69,6 +74,10 @@ const CONTROLS = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029';
 /** Invisible marks besides: zero-width and bidirectional controls, the soft hyphen, the byte-order mark. No id holds them. */
 const MARKS = '\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff';
 const NAME_BREAKERS = new RegExp(`[${CONTROLS}]`);
+/** Half of a character: text that is not well-formed Unicode. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Only spaces and invisible marks: a name that shows as nothing. */
+const BLANK = new RegExp(`^[\\s${MARKS}]*$`);
 const ID_BREAKERS = new RegExp(`[${CONTROLS}${MARKS}]`);
 
 /**
@@ -85,6 +94,7 @@ function idProblem(id: string): string | undefined {
   if (id.length > LIMITS.idLength) return `must be at most ${LIMITS.idLength} characters (got ${id.length})`;
   if (id.trim() === '') return 'must not be blank';
   if (id.trim() !== id) return `must not begin or end with a space${got(id)}`;
+  if (LONE_SURROGATE.test(id)) return `must be well-formed Unicode text${got(id)}`;
   if (ID_BREAKERS.test(id)) return `must not hold control characters or invisible marks${got(id)}`;
   if (/[.,/]/.test(id)) return `must not hold ".", "," or "/", which separate paths and lists${got(id)}`;
   if (/^\d+$/.test(id)) return `must not be only digits, which would read as a position${got(id)}`;
@@ -93,7 +103,8 @@ function idProblem(id: string): string | undefined {
 
 function nameProblem(name: string): string | undefined {
   if (name.length > LIMITS.nameLength) return `must be at most ${LIMITS.nameLength} characters (got ${name.length})`;
-  if (name.trim() === '') return 'must not be blank: leave name out to use the id';
+  if (BLANK.test(name)) return 'must not be blank: leave name out to use the id';
+  if (LONE_SURROGATE.test(name)) return `must be well-formed Unicode text${got(name)}`;
   if (NAME_BREAKERS.test(name)) return `must not hold control characters such as tabs or line breaks${got(name)}`;
   return undefined;
 }
@@ -111,7 +122,7 @@ export const Id = checkedString(idProblem).meta({
   pattern: ID_PATTERN,
 });
 /** The rule of a name, in the OpenAPI document: not blank, no control characters. */
-const NAME_PATTERN = `^(?=.*\\S)[^${CONTROLS}]+$`;
+const NAME_PATTERN = `^(?=.*[^\\s${MARKS}])[^${CONTROLS}]+$`;
 export const Name = checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN });
 export const Money = z.number().min(0);
 /** A rule's own wording, followed by the value that broke it. */

@@ -16,7 +16,10 @@ const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 export function readNumber(text: string): { value: number } | { problem: string } {
   const t = text.trim();
   if (t.length > NUMBER_TEXT_LENGTH) return { problem: `must be a number of at most ${NUMBER_TEXT_LENGTH} characters (got ${text.length})` };
-  if (DECIMAL.test(t)) return { value: Number(t) };
+  if (DECIMAL.test(t)) {
+    const value = Number(t);
+    return Number.isFinite(value) ? { value } : { problem: `must be a finite number, at most about 1.8e308 in size (got ${shown(text)})` };
+  }
   const hint = /^-?\d+,\d+$/.test(t) ? ' with a dot for decimals' : '';
   return { problem: `must be a number${hint} (got ${shown(text)})` };
 }

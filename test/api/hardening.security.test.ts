@@ -305,7 +305,7 @@ describe('clear words', () => {
     }
     const withField = await call(`/v1/business-case?${WORKED_GET}&table=investments&field=totals.totalAnnualDamage`);
     expect(withField.status).toBe(422);
-    expect(await withField.text()).toBe('table: goes with format=csv or tsv, not with field picks one value');
+    expect(await withField.text()).toBe('table: goes with format=csv or tsv, not with field, which asks for one value');
   });
 });
 
@@ -380,5 +380,52 @@ describe('HTTP details', () => {
     const res = await call('/problems/no-value');
     expect(res.status).toBe(200);
     await expectDocumented(res, 'GET', '/problems/{type}');
+  });
+});
+
+describe('found by a hostile reading', () => {
+  it('quotes between a separator and a formula character do not let it through', async () => {
+    const s = clone();
+    s.problems[0].name = 'x;"=1+1';
+    s.problems[1].name = 'y,"-2+3';
+    const text = await (await postJson('/v1/business-case?format=csv', s)).text();
+    for (const sep of [',', ';'] as const) for (const c of parseDelimited(text, sep).flat()) expect(runsAsFormula(c), c).toBe(false);
+    const line = await (await call(`/v1/problem-damage?${BILLING}&format=csv&${encodeURIComponent('a","=1')}=1`)).text();
+    expect(line).not.toMatch(/(^|[,;]"*)[=+\-@]/);
+  });
+
+  it('discountRate on the problem damage is the lifetime value’s, refused with lifetimeValue', async () => {
+    expect((await call(`/v1/problem-damage?${BILLING}&discountRate=5&field=affected`)).status).toBe(422);
+    const res = await call(`/v1/problem-damage?${BILLING}&discountRate=0.05&field=totalAnnualDamage`);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toBe('discountRate: give either lifetimeValue or the annual figures, not both');
+  });
+
+  it('a number beyond the largest double is named with what was sent', async () => {
+    const res = await call(`/v1/problem-damage?${BILLING.replace('customers=100000', 'customers=1e999')}&field=affected`);
+    expect(await res.text()).toBe('customers: must be a finite number, at most about 1.8e308 in size (got "1e999")');
+  });
+
+  it('the parser’s reason is cut cleanly', async () => {
+    const problem = await expectProblem(await postJson('/v1/business-case', '{'), 400, OP);
+    expect(problem.detail).toMatch(/^The body is not valid JSON: [^"]*(".*")?[^"]*\.$/);
+  });
+
+  it('the same error is listed once', async () => {
+    const twice = Array.from({ length: 100 }, () => 'prevalence:0.1').join(',');
+    const problem = await expectProblem(await call(`/v1/business-case?${WORKED_GET.replace('prevalence:0.12', twice)}`), 422, ['GET', '/v1/business-case']);
+    expect(problem.errors).toEqual([{ path: 'problems[0].prevalence', message: 'is given twice in this problem' }]);
+  });
+
+  it('names of invisible marks only are blank; half characters are refused', async () => {
+    for (const [where, value, message] of [
+      ['name', '\u200b\u2060', 'must not be blank: leave name out to use the id'],
+      ['id', '\ud800x', 'must be well-formed Unicode text (got "\\ud800x")'],
+    ] as const) {
+      const s = clone();
+      s.problems[1][where] = value;
+      const problem = await expectProblem(await postJson('/v1/business-case', s), 422, OP);
+      expect(problem.errors.find((e) => e.path === `problems[1].${where}`)?.message).toBe(message);
+    }
   });
 });
