@@ -107,7 +107,7 @@ describe('fields', () => {
   it('a number too large to represent (JSON.parse makes it Infinity)', async () => {
     const text = JSON.stringify(clone()).replace('"lifetimeValue":500', '"lifetimeValue":1e400');
     const errors = await invalid(text);
-    expect(errors).toEqual([{ path: 'customerValue.lifetimeValue', message: 'must be a finite number' }]);
+    expect(errors).toEqual([{ path: 'customerValue.lifetimeValue', message: 'must be a finite number, at most about 1.8e308 in size' }]);
   });
 
   it('outcome shares that do not sum to 1', async () => {
