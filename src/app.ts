@@ -7,7 +7,7 @@ import { ModelError } from './model/errors.ts';
 import { requestedFormat, spreadsheetError } from './present/answer.ts';
 import { fieldErrors, shortPath } from './present/field-errors.ts';
 import { ApiProblem, invalidInput, uncomputable } from './present/problem.ts';
-import { shown } from './schemas/common.ts';
+import { excerpt } from './schemas/common.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerFigures } from './routes/figures.ts';
@@ -84,7 +84,7 @@ async function malformedJsonDetail(c: Context): Promise<string> {
     JSON.parse(await c.req.text());
     return 'The body is not valid JSON.';
   } catch (e) {
-    return `The body is not valid JSON: ${shown((e as Error).message).slice(1, -1)}.`;
+    return `The body is not valid JSON: ${excerpt((e as Error).message, 120)}.`;
   }
 }
 

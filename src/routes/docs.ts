@@ -45,7 +45,8 @@ export const DOCUMENT_INFO = {
       'customers, word of mouth and handling, which problems to attack first, and what each candidate service investment is worth ' +
       '(benefit, NPV, ROI, payback, cost of delay). The arithmetic follows the TARP/CCMC market damage model (John Goodman, ' +
       '*Strategic Customer Service*) and Forrester TEI finance conventions; every default it uses is listed with its source.\n\n' +
-      'Errors are RFC 9457 problem details (`application/problem+json`) whose `errors` name each offending field by JSON path.',
+      'Errors are RFC 9457 problem details (`application/problem+json`) whose `errors` name each offending field by JSON path.\n\n' +
+      'The method, with its sources and a worked example: [/method](/method).',
     license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
   },
   servers: [{ url: '/', description: 'This server' }],
@@ -53,7 +54,7 @@ export const DOCUMENT_INFO = {
     { name: 'Business case', description: 'Problem damage and investment returns' },
     { name: 'Spreadsheet', description: 'Every figure by GET from flat parameters, as JSON, CSV, TSV or one bare number' },
     { name: 'Reference', description: 'The model’s defaults and limits' },
-    { name: 'Service', description: 'Health, this document and the docs page' },
+    { name: 'Service', description: 'Health, this document, the docs page and the method page' },
   ],
 };
 

@@ -85,6 +85,7 @@ describe('GET /openapi.json', () => {
       'getHealth',
       'getInvestmentRoi',
       'getLifetimeValue',
+      'getMethodPage',
       'getOpenApiDocument',
       'getProblemDamage',
       'getProblemType',
