@@ -8,8 +8,9 @@ import { resultSchema } from '../schemas/results.ts';
 import { Scenario, scenarioExamples } from '../schemas/scenario.ts';
 import { parseCompact } from './compact.ts';
 import { flatCustomers, flatFinance, flatTopName, parseScenario, withNames } from './flat.ts';
-import { jsonBody } from './json-body.ts';
+import { jsonBody } from '../http/json-body.ts';
 import { answerContent, problemResponses } from './responses.ts';
+import { cached } from '../http/cache.ts';
 
 const TABLES = 'With csv or tsv, `table` picks problems (default), investments or assumptions.';
 
@@ -48,6 +49,7 @@ const businessCaseGetRoute = createRoute({
   method: 'get',
   path: '/v1/business-case',
   operationId: 'getBusinessCase',
+  middleware: cached,
   tags: ['Business case', 'Spreadsheet'],
   summary: 'Compute a business case from a URL',
   description:

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { problemResponses } from './responses.ts';
+import { cached } from '../http/cache.ts';
 
 const DOCS_CSP = [
   "default-src 'self'",
@@ -62,6 +63,7 @@ const documentRoute = createRoute({
   method: 'get',
   path: '/openapi.json',
   operationId: 'getOpenApiDocument',
+  middleware: cached,
   tags: ['Service'],
   summary: 'Get this API’s OpenAPI 3.1 document',
   description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
@@ -72,6 +74,7 @@ const docsRoute = createRoute({
   method: 'get',
   path: '/docs',
   operationId: 'getDocsPage',
+  middleware: cached,
   tags: ['Service'],
   summary: 'Open the interactive docs page',
   description: 'An interactive page (Swagger UI, served by this Worker) where every operation can be tried with ready examples.',

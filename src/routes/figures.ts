@@ -11,6 +11,7 @@ import { InvestmentRoiQuery, LifetimeValueQuery, ProblemDamageQuery } from '../s
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
 import { flatCustomers, flatFinance, flatInvestment, flatName, flatProblem, parseScenario, withNames } from './flat.ts';
 import { answerContent, problemResponses } from './responses.ts';
+import { cached } from '../http/cache.ts';
 
 const errors = problemResponses('invalid-input', 'uncomputable');
 
@@ -18,6 +19,7 @@ const problemDamageRoute = createRoute({
   method: 'get',
   path: '/v1/problem-damage',
   operationId: 'getProblemDamage',
+  middleware: cached,
   tags: ['Spreadsheet'],
   summary: 'One problem’s annual damage, from flat parameters',
   description:
@@ -32,6 +34,7 @@ const investmentRoiRoute = createRoute({
   method: 'get',
   path: '/v1/investment-roi',
   operationId: 'getInvestmentRoi',
+  middleware: cached,
   tags: ['Spreadsheet'],
   summary: 'One investment’s worth on one problem, from flat parameters',
   description:
@@ -46,6 +49,7 @@ const lifetimeValueRoute = createRoute({
   method: 'get',
   path: '/v1/lifetime-value',
   operationId: 'getLifetimeValue',
+  middleware: cached,
   tags: ['Spreadsheet'],
   summary: 'Customer lifetime value from annual figures',
   description: 'V = annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann), with r the retention rate and d the discount rate.',

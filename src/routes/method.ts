@@ -3,6 +3,7 @@ import type { AppEnv } from '../bindings.ts';
 // Rendered from docs/method.md at build time (scripts/build-method.mjs): no markdown library runs in the Worker.
 import { METHOD_PAGE, METHOD_STYLE_HASH } from '../generated/method-html.ts';
 import { problemResponses } from './responses.ts';
+import { cached } from '../http/cache.ts';
 
 /** The page runs nothing and loads nothing: its one inline <style> element, by hash, is all it may use. */
 export const METHOD_CSP = [
@@ -20,6 +21,7 @@ const methodRoute = createRoute({
   method: 'get',
   path: '/method',
   operationId: 'getMethodPage',
+  middleware: cached,
   tags: ['Service'],
   summary: 'Read the method: the arithmetic, its sources and a worked example',
   description:

@@ -5,11 +5,13 @@ import { ApiProblem } from '../present/problem.ts';
 import { shown } from '../schemas/common.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../schemas/problem-types.ts';
 import { problemResponses } from './responses.ts';
+import { cached } from '../http/cache.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/problems/{type}',
   operationId: 'getProblemType',
+  middleware: cached,
   tags: ['Reference'],
   summary: 'Explain a kind of error',
   description: 'The `type` of every error answer is a link here: it says what the error means and which status it comes with.',

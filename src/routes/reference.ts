@@ -3,11 +3,13 @@ import type { AppEnv } from '../bindings.ts';
 import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { problemResponses } from './responses.ts';
+import { cached } from '../http/cache.ts';
 
 const defaultsRoute = createRoute({
   method: 'get',
   path: '/v1/defaults',
   operationId: 'getDefaults',
+  middleware: cached,
   tags: ['Reference'],
   summary: 'List the default assumptions and their sources',
   description:

@@ -361,12 +361,23 @@ describe('HTTP details', () => {
     expect(again.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
+  it('caching is a route’s choice: pure computations are public for an hour, nothing else is', async () => {
+    expect((await call(`/v1/business-case?${WORKED_GET}`)).headers.get('cache-control')).toBe('public, max-age=3600');
+    expect((await call('/v1/defaults')).headers.get('cache-control')).toBe('public, max-age=3600');
+    const health = await call('/health');
+    expect(health.headers.get('cache-control')).toBe('no-store');
+    expect(health.headers.get('etag')).toBeNull();
+    const post = await postJson('/v1/business-case', workedExample);
+    expect(post.headers.get('cache-control')).toBeNull();
+    expect((await call('/nowhere')).headers.get('cache-control')).toBeNull();
+  });
+
   it('OPTIONS: the route’s own methods, CORS preflight, 404 elsewhere', async () => {
     const preflight = { 'access-control-request-method': 'POST', origin: 'https://sheets.example' };
     const bc = await call('/v1/business-case', { method: 'OPTIONS', headers: preflight });
     expect(bc.status).toBe(204);
     expect(bc.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
-    expect(bc.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS, POST');
+    expect(bc.headers.get('access-control-allow-methods')).toBe('GET,HEAD,OPTIONS,POST');
     expect(bc.headers.get('access-control-allow-origin')).toBe('*');
     expect(bc.headers.get('access-control-allow-headers')).toMatch(/Content-Type/);
     const health = await call('/health', { method: 'OPTIONS' });

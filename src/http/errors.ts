@@ -1,0 +1,51 @@
+// Every error becomes an answer here: problem details for JSON clients, one readable line (or one cell, with
+// onError=cell) for spreadsheet formats.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ModelError } from '../model/errors.ts';
+import { requestedFormat, spreadsheetError } from '../present/answer.ts';
+import { fieldErrors, shortPath } from '../present/field-errors.ts';
+import { ApiProblem, invalidInput, uncomputable } from '../present/problem.ts';
+import { excerpt } from '../schemas/common.ts';
+import { unsupportedMediaType } from './json-body.ts';
+
+export function respond(c: Context, problem: ApiProblem): Response {
+  const format = requestedFormat(c);
+  return format === 'json' ? problem.toResponse() : spreadsheetError(problem, format, c.req.query('onError') === 'cell');
+}
+
+/** The parser's reason, cut short and made visible: it may quote the body, which can be anything. */
+async function malformedJsonDetail(c: Context): Promise<string> {
+  try {
+    JSON.parse(await c.req.text());
+    return 'The body is not valid JSON.';
+  } catch (e) {
+    return `The body is not valid JSON: ${excerpt((e as Error).message, 120)}.`;
+  }
+}
+
+async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
+  if (err instanceof ApiProblem) return err;
+  if (err instanceof ModelError) return uncomputable(err);
+  if (err instanceof HTTPException) {
+    if (err.status === 400) return new ApiProblem('malformed-json', await malformedJsonDetail(c));
+    if (err.status === 415) return unsupportedMediaType(c.req.header('content-type'));
+    if (err.status === 413) return new ApiProblem('payload-too-large', 'The body is too large.');
+  }
+  console.error(err);
+  return new ApiProblem('internal', 'An unexpected error occurred; it has been logged.');
+}
+
+export const onError = async (err: Error, c: Context) => respond(c, await toProblem(err, c));
+
+/** A validation failure of a route's schemas, as the 422 that names each field. */
+export const defaultHook = (result: { success: true } | { success: false; error: Parameters<typeof fieldErrors>[0] }) => {
+  if (!result.success) throw invalidInput(fieldErrors(result.error));
+};
+
+export const notFound = (c: Context) =>
+  respond(c, new ApiProblem('not-found', `There is no route ${shortPath(c.req.path)}. The operations are listed at /openapi.json and /docs.`));
+
+/** A path that is a route, with a method it does not answer: 405 with the methods it does. */
+export const methodNotAllowed = (c: Context, allow: string) =>
+  respond(c, new ApiProblem('method-not-allowed', `${c.req.method} is not allowed on ${shortPath(c.req.path)}; use ${allow}.`, [], { Allow: allow }));
