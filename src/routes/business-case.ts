@@ -3,11 +3,13 @@ import type { AppEnv } from '../bindings.ts';
 import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
 import { businessCaseView } from '../present/views.ts';
-import { BusinessCaseQuery, outputParams } from '../schemas/query.ts';
+import { outputParams } from '../schemas/query.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { Scenario, scenarioExamples } from '../schemas/scenario.ts';
-import { parseCompact } from './compact.ts';
-import { flatCustomers, flatFinance, flatTopName, parseScenario, withNames } from './flat.ts';
+import { parseCompact } from '../spreadsheet/compact.ts';
+import { parseFlat, withNames } from '../spreadsheet/flat.ts';
+import { renamer, scenarioOf } from '../spreadsheet/parameters.ts';
+import { BusinessCaseQuery, PARAMETERS } from '../spreadsheet/queries.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
@@ -71,8 +73,9 @@ export function registerBusinessCase(app: OpenAPIHono<AppEnv>) {
   app.openapi(businessCaseGetRoute, (c) => {
     const q = c.req.valid('query');
     const items = parseCompact(q.problem, q.investment ?? []);
-    const scenario = parseScenario({ ...flatCustomers(q), finance: flatFinance(q), ...items }, flatTopName);
-    const result = withNames(flatTopName, () => businessCase(scenario));
-    return answer(businessCaseView({ ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: flatTopName(a.field) })) }), q);
+    const rename = renamer(PARAMETERS.businessCase);
+    const scenario = parseFlat(scenarioOf(q, PARAMETERS.businessCase, items), rename);
+    const result = withNames(rename, () => businessCase(scenario));
+    return answer(businessCaseView({ ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })) }), q);
   });
 }

@@ -3,13 +3,11 @@ import type { AppEnv } from '../bindings.ts';
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';
-import { fieldErrors } from '../present/field-errors.ts';
-import { invalidInput } from '../present/problem.ts';
 import { cashFlowsTable, singleView, worded } from '../present/views.ts';
-import { CustomerValue } from '../schemas/scenario.ts';
-import { InvestmentRoiQuery, LifetimeValueQuery, ProblemDamageQuery } from '../schemas/query.ts';
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
-import { flatCustomers, flatFinance, flatInvestment, flatName, flatProblem, parseScenario, withNames } from './flat.ts';
+import { parseFlat, withNames } from '../spreadsheet/flat.ts';
+import { LIFETIME_VALUE_ROOT, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
+import { InvestmentRoiQuery, LifetimeValueQuery, PARAMETERS, ProblemDamageQuery } from '../spreadsheet/queries.ts';
 import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
 
@@ -58,44 +56,47 @@ const lifetimeValueRoute = createRoute({
 });
 
 /** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
-function context(result: BusinessCase) {
+function context(result: BusinessCase, rename: (path: string) => string) {
   return {
     lifetimeValue: result.lifetimeValue,
     newCustomerValue: result.newCustomerValue,
     currency: result.currency,
     modelVersion: result.modelVersion,
-    assumptions: result.assumptions.map((a) => ({ ...a, field: flatName(a.field) })),
+    assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })),
   };
 }
+
+/** The one problem and the one investment the parameters describe, before their values are set. */
+const ONE_PROBLEM = { problems: [{ id: 'problem' }] };
+const ONE_INVESTMENT = { ...ONE_PROBLEM, investments: [{ id: 'investment', problems: 'all', effects: {}, cost: {} }] };
 
 export function registerFigures(app: OpenAPIHono<AppEnv>) {
   app.openapi(problemDamageRoute, (c) => {
     const q = c.req.valid('query');
-    const scenario = parseScenario({ ...flatCustomers(q, false), problems: [flatProblem(q)] }, flatName);
-    const result = withNames(flatName, () => businessCase(scenario));
+    const rename = renamer(PARAMETERS.problemDamage);
+    const scenario = parseFlat(scenarioOf(q, PARAMETERS.problemDamage, ONE_PROBLEM), rename);
+    const result = withNames(rename, () => businessCase(scenario));
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
-    return answer(singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape), q);
+    return answer(singleView({ ...damage, ...context(result, rename) }, () => resultSchemas().ProblemDamageAnswer.shape), q);
   });
 
   app.openapi(investmentRoiRoute, (c) => {
     const q = c.req.valid('query');
-    const scenario = parseScenario(
-      { ...flatCustomers(q), finance: flatFinance(q), problems: [flatProblem(q)], investments: [flatInvestment(q)] },
-      flatName,
-    );
-    const result = withNames(flatName, () => businessCase(scenario));
+    const rename = renamer(PARAMETERS.investmentRoi);
+    const scenario = parseFlat(scenarioOf(q, PARAMETERS.investmentRoi, ONE_INVESTMENT), rename);
+    const result = withNames(rename, () => businessCase(scenario));
     const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
-    const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
+    const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result, rename) };
     return answer(singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
     const q = c.req.valid('query');
-    const figures = { annualRevenue: q.annualRevenue, grossMargin: q.grossMargin, retentionRate: q.retentionRate, discountRate: q.discountRate };
-    const checked = CustomerValue.safeParse(figures);
-    if (!checked.success) throw invalidInput(fieldErrors(checked.error));
-    const json = lifetimeValueCase(figures);
+    const rename = renamer(PARAMETERS.lifetimeValue);
+    const { customerValue } = parseFlat(scenarioOf(q, PARAMETERS.lifetimeValue), rename, LIFETIME_VALUE_ROOT);
+    const { annualRevenue, grossMargin, retentionRate, discountRate } = customerValue;
+    const json = withNames(rename, () => lifetimeValueCase({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate }));
     return answer(singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
   });
 }

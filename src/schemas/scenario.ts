@@ -173,7 +173,7 @@ export const Scenario = z
       .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
       .optional()
       .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
-    customers: z.int().min(1).meta({ description: 'Active customers', example: 100000 }),
+    customers: z.int().min(1).max(Number.MAX_SAFE_INTEGER).meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
     customerValue: CustomerValue,
     newCustomerValue: Money.optional().meta({ description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)', example: 500 }),
     loyalty: Loyalty.optional(),

@@ -159,7 +159,8 @@ function numberBreaks(s: Schema, integer: boolean): Bound[] {
     // A non-integer inside the bounds, so that only the type is broken.
     const { lo, hi } = range(s, true);
     const from = Number.isFinite(lo) ? lo : Number.isFinite(hi) ? hi - 1_000_000 : -1_000_000;
-    const to = Number.isFinite(hi) ? hi : from + 1_000_000;
+    // Past 2^52 a double holds no fractions: keep the whole part small enough that k + f is not a whole number.
+    const to = Math.min(Number.isFinite(hi) ? hi : from + 1_000_000, from + 1_000_000);
     if (to > from) {
       out.push({
         kind: 'non-integer',

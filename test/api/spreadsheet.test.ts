@@ -202,7 +202,7 @@ describe('errors a spreadsheet can read', () => {
     const unknown = await call(`/v1/problem-damage?${BILLING}&complaintRat=0.5&field=serviceCost`);
     expect(await unknown.text()).toBe('complaintRat: is not a known field');
     const none = await call(`/v1/problem-damage?${BILLING.replace('prevalence=0.12&', '')}&field=serviceCost`);
-    expect(await none.text()).toMatch(/^prevalence: give exactly one of prevalence, affectedCustomers or complaintsPerYear/);
+    expect(await none.text()).toMatch(/^prevalence\/affectedCustomers\/complaintsPerYear: give exactly one of prevalence, affectedCustomers or complaintsPerYear/);
   });
 
   it('txt without a field, a field that does not exist, a table that does not exist', async () => {

@@ -1,0 +1,29 @@
+// A flat request (query parameters) as a validated scenario, and the model run with errors named as the request
+// named its inputs.
+import type { z } from '@hono/zod-openapi';
+import { ModelError } from '../model/errors.ts';
+import type { ScenarioInput } from '../model/types.ts';
+import { fieldErrors } from '../present/field-errors.ts';
+import { invalidInput, uncomputable, type FieldError } from '../present/problem.ts';
+import { Scenario } from '../schemas/scenario.ts';
+
+export function renameErrors(errors: FieldError[], rename: (path: string) => string): FieldError[] {
+  return errors.map((e) => ({ ...e, path: rename(e.path) }));
+}
+
+/** Validates a candidate against `schema` (the scenario's, by default); its errors name what `rename` makes of each path. */
+export function parseFlat<T = ScenarioInput>(candidate: unknown, rename: (path: string) => string, schema: z.ZodType<T> = Scenario as unknown as z.ZodType<T>): T {
+  const result = schema.safeParse(candidate);
+  if (!result.success) throw invalidInput(renameErrors(fieldErrors(result.error), rename));
+  return result.data;
+}
+
+/** Runs the model, naming parameters instead of scenario paths should its figures not be computable. */
+export function withNames<T>(rename: (path: string) => string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ModelError) throw uncomputable(e, rename);
+    throw e;
+  }
+}
