@@ -114,9 +114,10 @@ const investment = fc.record({
   riskAdjustment: maybe(twentieth(0, 0.95)),
 });
 
-type Query = Record<string, string | number>;
+type Query = Record<string, string | number | undefined>;
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
-function flatten(c: fc.GeneratedValueOf<typeof customers>, p?: fc.GeneratedValueOf<typeof problem>, i?: fc.GeneratedValueOf<typeof investment>): Query {
+function flatten(c: ValueOf<typeof customers>, p?: ValueOf<typeof problem>, i?: ValueOf<typeof investment>): Query {
   const q: Query = { customers: c.customers, ...c.value, ...c.optional };
   if (p) {
     Object.assign(q, p.stated, { complaintRate: p.complaintRate, satisfied: p.outcomes[0], mollified: p.outcomes[1], dissatisfied: p.outcomes[2], costPerComplaint: p.costPerComplaint });
