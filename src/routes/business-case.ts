@@ -17,7 +17,7 @@ import { cached } from '../http/cache.ts';
 const TABLES = 'With csv or tsv, `table` picks problems (default), investments or assumptions.';
 
 const OutputQuery = z.strictObject({
-  ...outputParams,
+  ...outputParams('investments.fix-billing.npv'),
   table: BusinessCaseQuery.shape.table,
 });
 

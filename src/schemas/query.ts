@@ -35,8 +35,8 @@ export const QueryNumber = z
   })
   .meta({ type: 'number' });
 
-/** How the answer is given: the same on every spreadsheet-friendly operation. */
-export const outputParams = {
+/** How the answer is given: the same on every spreadsheet-friendly operation; `field` shows a value of that operation's answer. */
+export const outputParams = (fieldExample: string) => ({
   format: z
     .enum(FORMATS)
     .optional()
@@ -51,7 +51,7 @@ export const outputParams = {
       'In a list, a segment of digits is a 0-based position in the answer, whose lists are ranked (`problems.0` is the problem ranked 1, ' +
       'not the first one sent); any other segment is an id (ids are never only digits and never hold a dot). A figure that is null ' +
       '(an roi without costs) answers 422 `/problems/no-value` saying why, or `#N/A` and the reason with onError=cell.',
-    examples: ['totalAnnualDamage'],
+    examples: [fieldExample],
   }),
   onError: z.enum(['cell']).optional().meta({
     description: 'cell: answer an error with status 200 and its reason in a single cell (`#ERROR field: reason`), so a spreadsheet shows it',
@@ -61,4 +61,4 @@ export const outputParams = {
     .union([z.string(), z.array(z.string())])
     .optional()
     .meta({ type: 'string', description: 'Ignored: change it to make a spreadsheet fetch again (may be repeated)', examples: ['1'] }),
-};
+});

@@ -21,19 +21,19 @@ export const PARAMETERS = {
 export const ProblemDamageQuery = z.strictObject({
   ...queryShape(PARAMETERS.problemDamage),
   table: tableParam(['result', 'assumptions']),
-  ...outputParams,
+  ...outputParams('totalAnnualDamage'),
 });
 
 export const InvestmentRoiQuery = z.strictObject({
   ...queryShape(PARAMETERS.investmentRoi),
   table: tableParam(['result', 'cashFlows', 'assumptions']),
-  ...outputParams,
+  ...outputParams('npv'),
 });
 
 export const LifetimeValueQuery = z.strictObject({
   ...queryShape(PARAMETERS.lifetimeValue, LIFETIME_VALUE_ROOT),
   table: tableParam(['result', 'assumptions']),
-  ...outputParams,
+  ...outputParams('lifetimeValue'),
 });
 
 /** A parameter given once per item, up to `max` times, as a list; missing, it is required and `form` shows how. */
@@ -68,5 +68,5 @@ export const BusinessCaseQuery = z.strictObject({
     'give one investment per parameter',
   ).optional(),
   table: tableParam(['problems', 'investments', 'assumptions']),
-  ...outputParams,
+  ...outputParams('investments.fix-billing.npv'),
 });

@@ -80,6 +80,19 @@ describe('POST /v1/business-case', () => {
     );
   }, LONG);
 
+  it('answers every scenario that keeps the documented rules, cross-field ones included, with 200 and its figures', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (body) => {
+        const res = await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        tally.set('POST /v1/business-case valid 200', (tally.get('POST /v1/business-case valid 200') ?? 0) + (res.status === 200 ? 1 : 0));
+        const answer = (await expectDocumented(res.clone(), 'POST', '/v1/business-case')) as { problems: unknown[] };
+        expect(res.status, JSON.stringify(answer).slice(0, 500)).toBe(200);
+        expect(answer.problems).toHaveLength(body.problems.length);
+      }),
+      runs(),
+    );
+  }, LONG);
+
   it('holds problem and investment lists at and past their limits', async () => {
     const [s] = fc.sample(scenario, { numRuns: 1, seed: 1 });
     const problems = Array.from({ length: 200 }, (_, i) => ({ ...s!.problems[0]!, id: `p${i}` }));

@@ -228,3 +228,29 @@ describe('generated requests answer what the JSON form answers', () => {
     );
   });
 });
+
+describe('the documented `field` example', () => {
+  type Parameter = { name: string; in: string; example?: unknown; schema: { example?: unknown; examples?: unknown[] } };
+  it('answers one value on every operation that shows it', async () => {
+    const doc = (await openApiDocument()) as unknown as { paths: Record<string, Record<string, { parameters?: Parameter[] }>> };
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const field = op.parameters?.find((p) => p.name === 'field');
+        if (!field) continue;
+        const example = String(field.schema.examples?.[0]);
+        const query = new URLSearchParams();
+        if (method === 'get') for (const p of op.parameters!) for (const v of [p.example ?? p.schema.example].flat()) if (v !== undefined) query.append(p.name, String(v));
+        query.set('field', example);
+        query.delete('format');
+        const { workedExample } = await import('../../src/schemas/examples.ts');
+        const res = method === 'get' ? await call(`${path}?${query}`) : await postJson(`${path}?${query}`, workedExample);
+        const text = await res.text();
+        expect(res.status, `${method} ${path} field=${example}: ${text}`).toBe(200);
+        expect(Number.isFinite(Number(text)), text).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBe(5);
+  });
+});
