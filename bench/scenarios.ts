@@ -1,4 +1,4 @@
-// The scenarios the benchmarks send: the MODEL.md worked example, and generated catalogues of any size.
+// The scenarios the benchmarks send: the worked example of the method, and generated catalogues of any size.
 export { workedExample } from '../src/schemas/examples.ts';
 
 /**

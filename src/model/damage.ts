@@ -15,7 +15,7 @@ export interface DamageContext {
   wordOfMouth: WordOfMouth;
 }
 
-/** Every quantity of MODEL.md §2 for one problem, per year. */
+/** Every quantity of the damage of one problem, per year (the method, /method#damage). */
 export interface Damage {
   affected: number;
   complainants: number;

@@ -2,7 +2,7 @@ import type { ProblemState } from './damage.ts';
 import type { Effects } from './types.ts';
 
 /**
- * A problem's state with one or more investments' effects applied (MODEL.md §3). The affected count is
+ * A problem's state with one or more investments' effects applied (the method, /method#investment). The affected count is
  * already fixed from the problem's own inputs. Reductions and multipliers compose by multiplication; of
  * several outcome mixes the one with the highest satisfied share holds (the first, on a tie).
  */

@@ -30,7 +30,7 @@ export const businessCaseRoute = createRoute({
   description:
     'Takes a scenario (customers, customer value, loyalty, word of mouth, finance settings, problems and candidate investments) and ' +
     'returns every problem’s annual damage, ranked, every investment’s benefit, NPV, ROI, payback and cost of delay, ranked, the ' +
-    'totals, and every assumption taken from a default. The arithmetic is MODEL.md version 1 (TARP/CCMC market damage model, ' +
+    'totals, and every assumption taken from a default. The arithmetic is the model, version 2, set out with its sources at [/method](/method) (TARP/CCMC market damage model, ' +
     `Forrester TEI finance). Figures are not rounded. ${TABLES}`,
   middleware: jsonBody,
   request: {

@@ -21,7 +21,7 @@ const problemDamageRoute = createRoute({
   tags: ['Spreadsheet'],
   summary: 'One problem’s annual damage, from flat parameters',
   description:
-    'The damage of one problem (MODEL.md §2) from query parameters, for a spreadsheet cell: e.g. ' +
+    'The damage of one problem ([the method](/method#damage)) from query parameters, for a spreadsheet cell: e.g. ' +
     '`=WEBSERVICE("…/v1/problem-damage?customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8&field=totalAnnualDamage")` ' +
     'answers 4074000. Errors name the parameter.',
   request: { query: ProblemDamageQuery },
@@ -36,7 +36,7 @@ const investmentRoiRoute = createRoute({
   tags: ['Spreadsheet'],
   summary: 'One investment’s worth on one problem, from flat parameters',
   description:
-    'The benefit, NPV, ROI, payback and cost of delay (MODEL.md §3) of one investment on one problem, from query parameters. ' +
+    'The benefit, NPV, ROI, payback and cost of delay ([the method](/method#investment)) of one investment on one problem, from query parameters. ' +
     'One `discountRate` serves both the lifetime-value formula and the discounting of the cash flows. ' +
     '`table=cashFlows` gives the yearly cash flows as CSV.',
   request: { query: InvestmentRoiQuery },

@@ -1,6 +1,6 @@
 // Realistic request bodies, shown on the docs page and sent by the tests.
 
-/** MODEL.md §5: the worked example. */
+/** The worked example of the method (/method#worked-example). */
 export const workedExample = {
   customers: 100000,
   customerValue: { lifetimeValue: 500 },

@@ -49,7 +49,7 @@ function build() {
       serviceCost: perYear('complainants × costPerComplaint', 25000),
       totalAnnualDamage: perYear('directRevenueAtRisk + wordOfMouthRevenueAtRisk + serviceCost', 8135000),
     })
-    .meta({ id: 'ProblemDamage', description: 'The annual damage of one problem (MODEL.md §2). A term may be negative; it is reported as it is.' });
+    .meta({ id: 'ProblemDamage', description: 'The annual damage of one problem ([the method](/method#damage)). A term may be negative; it is reported as it is.' });
 
   const ProblemBenefit = z
     .object({
@@ -96,7 +96,7 @@ function build() {
       cashFlows: z.array(CashFlow).meta({ description: 'Year 0 (upfront) to the horizon' }),
       notes: z.array(z.string()).meta({ description: 'Why a figure is null, or why the investment is not recommended', example: [] }),
     })
-    .meta({ id: 'InvestmentResult', description: 'What one investment is worth (MODEL.md §3).' });
+    .meta({ id: 'InvestmentResult', description: 'What one investment is worth ([the method](/method#investment)).' });
 
   const Totals = z
     .object({
@@ -159,7 +159,7 @@ function build() {
 
   const ProblemDamageAnswer = ProblemDamage.omit({ id: true, name: true, rank: true, share: true, cumulativeShare: true })
     .extend(meta)
-    .meta({ id: 'ProblemDamageAnswer', description: 'The annual damage of one problem (MODEL.md §2), with what it assumed.' });
+    .meta({ id: 'ProblemDamageAnswer', description: 'The annual damage of one problem ([the method](/method#damage)), with what it assumed.' });
 
   const InvestmentRoiAnswer = InvestmentResult.omit({ id: true, name: true, rank: true, problems: true, byProblem: true })
     .extend({
@@ -167,7 +167,7 @@ function build() {
       damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
       ...meta,
     })
-    .meta({ id: 'InvestmentRoiAnswer', description: 'What one investment on one problem is worth (MODEL.md §3), with what it assumed.' });
+    .meta({ id: 'InvestmentRoiAnswer', description: 'What one investment on one problem is worth ([the method](/method#investment)), with what it assumed.' });
 
   const LifetimeValueAnswer = z
     .object({

@@ -215,11 +215,11 @@ export const Scenario = z
     });
   })
   .meta({ id: 'Scenario', 
-    description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments (MODEL.md §1).',
+    description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)).',
     example: workedExample,
   });
 
 export const scenarioExamples = {
-  workedExample: { summary: 'MODEL.md worked example: two problems, two investments', value: workedExample },
+  workedExample: { summary: 'The worked example of the method (/method#worked-example): two problems, two investments', value: workedExample },
   subscription: { summary: 'Subscription business: CLV from annual figures, complaint counts, a ramp-up', value: subscriptionExample },
 };

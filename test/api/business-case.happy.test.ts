@@ -11,7 +11,7 @@ type Body = {
   modelVersion: string;
 };
 
-describe('POST /v1/business-case with the MODEL.md worked example', () => {
+describe('POST /v1/business-case with the worked example (docs/method.md)', () => {
   it('answers the worked example’s figures', async () => {
     const res = await postJson('/v1/business-case', workedExample);
     expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 // The example workbook in a real spreadsheet engine: headless LibreOffice Calc opens it, its WEBSERVICE cells fetch
-// from the API started by `wrangler dev`, and the cells must hold the MODEL.md worked example's figures.
+// from the API started by `wrangler dev`, and the cells must hold the worked example's figures (docs/method.md).
 // Needs LibreOffice Calc and its Python UNO bridge (Debian: libreoffice-calc python3-uno); `.ci/run` installs them.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { checklist, startDevServer } from '../../scripts/dev-server.ts';
 const run = promisify(execFile);
 const { check, finish } = checklist('libreoffice');
 
-/** MODEL.md §5, as the workbook lays it out. */
+/** The worked example (docs/method.md), as the workbook lays it out. */
 const EXPECTED: Record<string, number> = {
   H9: 6588, I9: 3294000, J9: 732000, K9: 48000, L9: 4074000, M9: 2,
   H10: 13055, I10: 6527500, J10: 1582500, K10: 25000, L10: 8135000, M10: 1,
@@ -23,7 +23,7 @@ async function readWorkbook(file: string, base: string, ...changes: string[]): P
   return JSON.parse(stdout) as Record<string, number | string>;
 }
 
-/** Equal to the worked example's figure as MODEL.md rounds it. */
+/** Equal to the worked example's figure as the method rounds it. */
 function matches(actual: number | string | undefined, expected: number): boolean {
   if (typeof actual !== 'number') return false;
   const decimals = String(expected).split('.')[1]?.length ?? 0;

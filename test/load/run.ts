@@ -21,7 +21,7 @@ interface Kind {
   name: string;
   path: string;
   init?: RequestInit;
-  /** Whether the answer is right: MODEL.md's worked-example figures, or the documented error. */
+  /** Whether the answer is right: the worked example's figures (docs/method.md), or the documented error. */
   correct: (status: number, body: string) => boolean;
 }
 

@@ -7,7 +7,7 @@ const result = businessCase(workedExample as ScenarioInput);
 const problem = (id: string) => result.problems.find((p) => p.id === id)!;
 const investment = (id: string) => result.investments.find((i) => i.id === id)!;
 
-describe('MODEL.md §5 worked example: problems', () => {
+describe('The worked example (docs/method.md): problems', () => {
   it.each([
     ['late-delivery', 1, 13055, 6527500, 1582500, 25000, 8135000],
     ['billing-errors', 2, 6588, 3294000, 732000, 48000, 4074000],
@@ -51,7 +51,7 @@ describe('MODEL.md §5 worked example: problems', () => {
   });
 });
 
-describe('MODEL.md §5 worked example: investments', () => {
+describe('The worked example (docs/method.md): investments', () => {
   it.each([
     ['fix-billing', 1, 2444400, 5096632.31, 13.6149, 2, 179163.33],
     ['better-handling', 2, 1473000, 2898397.45, 7.2747, 1, 100475.0],

@@ -10,7 +10,7 @@ const state: ProblemState = {
   loyalty: { baseline: 0.85, silent: 0.09, satisfied: 0.82, mollified: 0.54, dissatisfied: 0.19 },
 };
 
-describe('applyEffects (MODEL.md §3)', () => {
+describe('applyEffects (the method, Investment)', () => {
   it('applies each kind of effect', () => {
     const after = applyEffects(state, [
       { prevalenceReduction: 0.25, complaintRateMultiplier: 1.5, costPerComplaintReduction: 0.1, outcomes: { satisfied: 0.6, mollified: 0.3, dissatisfied: 0.1 } },

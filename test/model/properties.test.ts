@@ -88,7 +88,7 @@ describe('model properties', () => {
           businessCase({ ...s, investments: [{ id: 'x', problems: [target.id], effects: { prevalenceReduction: r }, cost: {} }] }).investments[0]!.annualBenefit;
         const before = businessCase(s).problems.find((p) => p.id === target.id)!;
         fc.pre(before.totalAnnualDamage > 0);
-        // Benefit is damage before − damage after, recomputed (MODEL.md §3): rounding in that difference is of the
+        // Benefit is damage before − damage after, recomputed (the method, Investment): rounding in that difference is of the
         // order of the damage's own terms times 1e-16, so a reduction of 1e-17 may "lower" it by that much.
         expect(benefit(high)).toBeGreaterThanOrEqual(benefit(low) - 1e-12 * magnitude(s, target.id, before.affected));
       }),
