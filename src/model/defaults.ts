@@ -53,22 +53,24 @@ export const LIMITS = {
   outcomeSumTolerance: 1e-6,
 } as const;
 
-function entries<T>(prefix: string, table: Record<string, Sourced<T>>): Assumption[] {
-  return Object.entries(table).map(([key, d]) => ({ field: `${prefix}.${key}`, value: d.value as Assumption['value'], source: d.source }));
-}
+/**
+ * Every default, by the input it stands for, in the order a business case lists the ones it used: the one mapping
+ * from defaults to fields. `[]` stands for each problem or investment.
+ */
+export const DEFAULTS: readonly { field: string; value: Assumption['value']; source: string }[] = [
+  { field: 'currency', ...OTHER.currency },
+  { field: 'customerValue.discountRate', ...OTHER.lifetimeValueDiscountRate },
+  { field: 'newCustomerValue', ...OTHER.newCustomerValue },
+  ...Object.entries(LOYALTY).map(([key, d]) => ({ field: `loyalty.${key}`, ...d })),
+  ...Object.entries(WORD_OF_MOUTH).map(([key, d]) => ({ field: `wordOfMouth.${key}`, ...d })),
+  { field: 'problems[].costPerComplaint', ...OTHER.costPerComplaint },
+  ...Object.entries(FINANCE).map(([key, d]) => ({ field: `finance.${key}`, ...d })),
+  { field: 'investments[].cost.upfront', ...OTHER.upfrontCost },
+  { field: 'investments[].cost.annual', ...OTHER.annualCost },
+  { field: 'investments[].rampUp', ...OTHER.rampUp },
+];
 
 /** Every default of the model, as it applies before a scenario is known. */
 export function allDefaults(): Assumption[] {
-  return [
-    { field: 'currency', value: OTHER.currency.value, source: OTHER.currency.source },
-    { field: 'customerValue.discountRate', value: OTHER.lifetimeValueDiscountRate.value, source: OTHER.lifetimeValueDiscountRate.source },
-    { field: 'newCustomerValue', value: OTHER.newCustomerValue.value, source: OTHER.newCustomerValue.source },
-    ...entries('loyalty', LOYALTY),
-    ...entries('wordOfMouth', WORD_OF_MOUTH),
-    ...entries('finance', FINANCE),
-    { field: 'problems[].costPerComplaint', value: OTHER.costPerComplaint.value, source: OTHER.costPerComplaint.source },
-    { field: 'investments[].cost.upfront', value: OTHER.upfrontCost.value, source: OTHER.upfrontCost.source },
-    { field: 'investments[].cost.annual', value: OTHER.annualCost.value, source: OTHER.annualCost.source },
-    { field: 'investments[].rampUp', value: [...OTHER.rampUp.value], source: OTHER.rampUp.source },
-  ];
+  return DEFAULTS.map(({ field, value, source }) => ({ field, value: Array.isArray(value) ? [...value] : value, source }));
 }

@@ -1,7 +1,7 @@
 // A scenario as sent, with defaults filled in: plain numbers for `evaluate`, and the defaults it took, as assumptions.
 import type { ProblemState } from './damage.ts';
 import { affectedCount } from './damage.ts';
-import { FINANCE, LOYALTY, OTHER, WORD_OF_MOUTH } from './defaults.ts';
+import { DEFAULTS, FINANCE, LOYALTY, OTHER, WORD_OF_MOUTH } from './defaults.ts';
 import { rampUpSeries } from './finance.ts';
 import { customerLifetimeValue } from './lifetime-value.ts';
 import type { Assumption, Effects, Finance, InvestmentInput, LoyaltyRates, ScenarioInput, WordOfMouth } from './types.ts';
@@ -47,38 +47,47 @@ function withDefaults<T extends object>(defaults: { [K in keyof T]: { value: T[K
   return out;
 }
 
-/** Every parameter that came from a default, named by its path in the scenario as sent. */
+/** The value at a dotted path of a plain object, or undefined. */
+function at(root: unknown, path: string): unknown {
+  let node = root;
+  for (const step of path.split('.')) node = node === undefined || node === null ? undefined : (node as Record<string, unknown>)[step];
+  return node;
+}
+
+/** Whether a default applies at all to this scenario, beyond its input being left out. */
+function applies(field: string, s: ScenarioInput, investments: readonly InvestmentInput[]): boolean {
+  if (field.startsWith('finance.')) return investments.length > 0;
+  if (field === 'customerValue.discountRate') return s.customerValue.lifetimeValue === undefined;
+  // A loyalty rate every problem sets for itself is not assumed.
+  if (field.startsWith('loyalty.')) return s.problems.some((p) => at(p, field) === undefined);
+  return true;
+}
+
+/**
+ * Every parameter that came from a default, named by its path in the scenario as sent, in DEFAULTS' order; the
+ * defaults of each problem or investment are listed item by item.
+ */
 function assumptionsOf(s: ScenarioInput, V: number, investments: readonly InvestmentInput[]): Assumption[] {
   const out: Assumption[] = [];
-  const add = (field: string, d: { value: Assumption['value']; source: string }, value = d.value) =>
-    out.push({ field, value: Array.isArray(value) ? [...value] : value, source: d.source });
-
-  if (s.currency === undefined) add('currency', OTHER.currency);
-  if (s.customerValue.lifetimeValue === undefined && s.customerValue.discountRate === undefined) {
-    add('customerValue.discountRate', OTHER.lifetimeValueDiscountRate);
-  }
-  if (s.newCustomerValue === undefined) add('newCustomerValue', OTHER.newCustomerValue, V);
-  for (const key of Object.keys(LOYALTY) as (keyof LoyaltyRates)[]) {
-    if (s.loyalty?.[key] === undefined && s.problems.some((p) => p.loyalty?.[key] === undefined)) {
-      add(`loyalty.${key}`, LOYALTY[key]);
+  const add = (field: string, value: Assumption['value'], source: string) => out.push({ field, value: Array.isArray(value) ? [...value] : value, source });
+  const lists: Record<string, readonly object[]> = { problems: s.problems, investments };
+  for (let k = 0; k < DEFAULTS.length; k++) {
+    const d = DEFAULTS[k]!;
+    const [list, inner] = d.field.split('[].');
+    if (inner === undefined) {
+      if (at(s, d.field) === undefined && applies(d.field, s, investments)) add(d.field, d.field === 'newCustomerValue' ? V : d.value, d.source);
+      continue;
     }
+    // The run of defaults of the same list, item by item.
+    const run = [d];
+    while (DEFAULTS[k + 1]?.field.startsWith(`${list}[].`)) run.push(DEFAULTS[++k]!);
+    lists[list!]!.forEach((item, i) => {
+      for (const r of run) {
+        const rest = r.field.slice(list!.length + 3);
+        if (at(item, rest) === undefined) add(`${list}[${i}].${rest}`, r.value, r.source);
+      }
+    });
   }
-  for (const key of Object.keys(WORD_OF_MOUTH) as (keyof WordOfMouth)[]) {
-    if (s.wordOfMouth?.[key] === undefined) add(`wordOfMouth.${key}`, WORD_OF_MOUTH[key]);
-  }
-  s.problems.forEach((p, i) => {
-    if (p.costPerComplaint === undefined) add(`problems[${i}].costPerComplaint`, OTHER.costPerComplaint);
-  });
-  if (investments.length > 0) {
-    for (const key of Object.keys(FINANCE) as (keyof Finance)[]) {
-      if (s.finance?.[key] === undefined) add(`finance.${key}`, FINANCE[key]);
-    }
-  }
-  investments.forEach((inv, i) => {
-    if (inv.cost.upfront === undefined) add(`investments[${i}].cost.upfront`, OTHER.upfrontCost);
-    if (inv.cost.annual === undefined) add(`investments[${i}].cost.annual`, OTHER.annualCost);
-    if (inv.rampUp === undefined) add(`investments[${i}].rampUp`, OTHER.rampUp);
-  });
   return out;
 }
 
