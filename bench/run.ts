@@ -13,7 +13,10 @@ import { generatedScenario, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
 // --only=requestCost,longInput,startup runs some sections, for profiling one at a time.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const wanted = (section: string) => !only || only.includes(section);
 const results: Record<string, number> = {};
 const rows: [string, string, string][] = [];
@@ -189,7 +192,10 @@ async function bundleAndStartup() {
       execution[name]!.push(ms.execution);
     }
   }
-  for (const [label, samples] of [['total', total], ['execution', execution]] as const) {
+  for (const [label, samples] of [
+    ['total', total],
+    ['execution', execution],
+  ] as const) {
     const ratio = median(samples.api!) / median(samples.baseline!);
     record(`startup.${label}.api.ms`, median(samples.api!), `${median(samples.api!).toFixed(1)} ms`);
     record(`startup.${label}.baseline.ms`, median(samples.baseline!), `${median(samples.baseline!).toFixed(1)} ms`);
@@ -209,5 +215,5 @@ for (const [name, shown, target] of rows) console.log(`${name.padEnd(width)}  ${
 // Only a full run of every section stands for the project; a quick or partial one is kept aside.
 const file = quick || only ? 'dist/bench-partial.json' : 'bench/results.json';
 mkdirSync('dist', { recursive: true });
-writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, quick, only, results }, null, 2) + '\n');
+writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, quick, only, results }, null, 2)}\n`);
 console.log(`\nWrote ${file}`);

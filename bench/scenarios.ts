@@ -27,7 +27,10 @@ export function generatedScenario(problems: number, investments: number) {
     investments: Array.from({ length: investments }, (_, i) => ({
       id: `investment-${i + 1}`,
       name: `Investment ${i + 1}`,
-      problems: i % 10 === 0 ? ('all' as const) : [0, 1, 2].map((k) => `problem-${((i * 7 + k * 13) % problems) + 1}`).filter((id, k, all) => all.indexOf(id) === k),
+      problems:
+        i % 10 === 0
+          ? ('all' as const)
+          : [0, 1, 2].map((k) => `problem-${((i * 7 + k * 13) % problems) + 1}`).filter((id, k, all) => all.indexOf(id) === k),
       effects: kinds[i % kinds.length]!(i),
       cost: { upfront: 50_000 + 10_000 * (i % 13), annual: 20_000 + 5_000 * (i % 7) },
       rampUp: [0.5, 1],

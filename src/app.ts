@@ -17,7 +17,10 @@ export function createApp() {
   const allowed = methodTable(() => app.routes);
 
   app.use('*', securityHeaders);
-  app.use('*', corsFor(allowed, (c) => Promise.resolve(notFound(c))));
+  app.use(
+    '*',
+    corsFor(allowed, (c) => Promise.resolve(notFound(c))),
+  );
   app.use('*', rateLimit);
   app.use('*', singleParameters);
 

@@ -8,4 +8,3 @@ declare module '*?raw' {
   const text: string;
   export default text;
 }
-

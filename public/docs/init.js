@@ -1,6 +1,6 @@
 // Starts Swagger UI on this origin's OpenAPI document. Kept in its own file so the page's
 // Content-Security-Policy can forbid inline scripts.
-window.addEventListener('load', function () {
+window.addEventListener('load', () => {
   window.ui = SwaggerUIBundle({
     url: '/openapi.json',
     dom_id: '#swagger-ui',

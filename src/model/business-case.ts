@@ -92,7 +92,12 @@ export function businessCase(s: ScenarioInput): BusinessCase {
       roi: f.roi,
       paybackMonths: f.paybackMonths,
       costOfDelayPerMonth: f.costOfDelayPerMonth,
-      byProblem: f.byProblem.map((b) => ({ problemId: inputs.problems[b.problem]!.id, damageBefore: b.damageBefore, damageAfter: b.damageAfter, benefit: b.benefit })),
+      byProblem: f.byProblem.map((b) => ({
+        problemId: inputs.problems[b.problem]!.id,
+        damageBefore: b.damageBefore,
+        damageAfter: b.damageAfter,
+        benefit: b.benefit,
+      })),
       cashFlows: f.years,
       notes: notesOf(f),
     };

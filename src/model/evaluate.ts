@@ -81,7 +81,11 @@ export function evaluate(r: Resolved): Evaluation {
     const d = damage(p, ctx);
     const broken = nonFinite(d);
     if (broken.length > 0) {
-      issues.push({ path: `problems[${i}]`, figures: broken, inputs: ['customers', ...r.valueInputs, 'wordOfMouth', `problems[${i}].costPerComplaint`] });
+      issues.push({
+        path: `problems[${i}]`,
+        figures: broken,
+        inputs: ['customers', ...r.valueInputs, 'wordOfMouth', `problems[${i}].costPerComplaint`],
+      });
     }
     return d;
   });

@@ -50,9 +50,7 @@ export function paybackMonths(upfront: number, benefits: readonly number[], cost
 }
 
 export function evaluateCashFlows({ upfront, benefits, costs, discountRate }: CashFlows): FinanceResult {
-  const years: YearFlow[] = [
-    { year: 0, benefit: 0, cost: upfront, net: -upfront, discountFactor: 1, presentValue: -upfront },
-  ];
+  const years: YearFlow[] = [{ year: 0, benefit: 0, cost: upfront, net: -upfront, discountFactor: 1, presentValue: -upfront }];
   let pvBenefits = 0;
   let pvCosts = upfront;
   for (let t = 1; t <= benefits.length; t++) {

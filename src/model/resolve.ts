@@ -69,7 +69,8 @@ function applies(field: string, s: ScenarioInput, investments: readonly Investme
  */
 function assumptionsOf(s: ScenarioInput, V: number, investments: readonly InvestmentInput[]): Assumption[] {
   const out: Assumption[] = [];
-  const add = (field: string, value: Assumption['value'], source: string) => out.push({ field, value: Array.isArray(value) ? [...value] : value, source });
+  const add = (field: string, value: Assumption['value'], source: string) =>
+    out.push({ field, value: Array.isArray(value) ? [...value] : value, source });
   const lists: Record<string, readonly object[]> = { problems: s.problems, investments };
   for (let k = 0; k < DEFAULTS.length; k++) {
     const d = DEFAULTS[k]!;

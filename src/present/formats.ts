@@ -55,8 +55,8 @@ function quoted(text: string): string {
 /** A table with a header row, CRLF line ends; columns are the keys of the first row, in order. */
 export function delimited(rows: readonly Row[], columns: readonly string[], format: 'csv' | 'tsv'): string {
   const sep = format === 'csv' ? ',' : '\t';
-  let out = columns.map(quoted).join(sep) + '\r\n';
-  for (const row of rows) out += columns.map((c) => quoted(cell(row[c]))).join(sep) + '\r\n';
+  let out = `${columns.map(quoted).join(sep)}\r\n`;
+  for (const row of rows) out += `${columns.map((c) => quoted(cell(row[c]))).join(sep)}\r\n`;
   return out;
 }
 

@@ -48,16 +48,24 @@ export function invalidInput(all: FieldError[]): ApiProblem {
   const seen = new Set<string>();
   const errors = all.filter((e) => {
     const key = `${e.path}\n${e.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   const n = errors.length;
-  const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
+  const listed = errors
+    .slice(0, 5)
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ');
   return new ApiProblem('invalid-input', `${n} field${n === 1 ? ' is' : 's are'} invalid. ${listed}${n > 5 ? '; …' : ''}`, errors);
 }
 
 /** Figures the model could not compute, as an answer; `rename` turns scenario paths into the names the user gave. */
 export function uncomputable(err: ModelError, rename: (path: string) => string = (p) => p): ApiProblem {
   const errors = err.issues.map((i) => ({ path: rename(i.path), message: issueText(i, rename) }));
-  const listed = errors.slice(0, 5).map((e) => `${e.path}: ${e.message}`).join('; ');
+  const listed = errors
+    .slice(0, 5)
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ');
   return new ApiProblem('uncomputable', `The figures cannot be computed. ${listed}${errors.length > 5 ? '; …' : ''}`, errors);
 }

@@ -67,7 +67,10 @@ const documentRoute = createRoute({
   tags: ['Service'],
   summary: 'Get this API’s OpenAPI 3.1 document',
   description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
-  responses: { 200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } }, ...problemResponses() },
+  responses: {
+    200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } },
+    ...problemResponses(),
+  },
 });
 
 const docsRoute = createRoute({

@@ -77,7 +77,10 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.problemDamage, ONE_PROBLEM), rename);
     const result = withNames(rename, () => businessCase(scenario));
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
-    return answer(singleView({ ...damage, ...context(result, rename) }, () => resultSchemas().ProblemDamageAnswer.shape), q);
+    return answer(
+      singleView({ ...damage, ...context(result, rename) }, () => resultSchemas().ProblemDamageAnswer.shape),
+      q,
+    );
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -88,7 +91,10 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
     const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
     const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result, rename) };
-    return answer(singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }), q);
+    return answer(
+      singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }),
+      q,
+    );
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
@@ -96,7 +102,12 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
     const rename = renamer(PARAMETERS.lifetimeValue);
     const { customerValue } = parseFlat(scenarioOf(q, PARAMETERS.lifetimeValue), rename, LIFETIME_VALUE_ROOT);
     const { annualRevenue, grossMargin, retentionRate, discountRate } = customerValue;
-    const json = withNames(rename, () => lifetimeValueCase({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate }));
-    return answer(singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
+    const json = withNames(rename, () =>
+      lifetimeValueCase({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate }),
+    );
+    return answer(
+      singleView(json, () => resultSchemas().LifetimeValueAnswer.shape),
+      q,
+    );
   });
 }

@@ -33,7 +33,5 @@ const methodRoute = createRoute({
 });
 
 export function registerMethod(app: OpenAPIHono<AppEnv>) {
-  app.openapi(methodRoute, (c) =>
-    c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }),
-  );
+  app.openapi(methodRoute, (c) => c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }));
 }

@@ -25,7 +25,10 @@ const healthRoute = createRoute({
   tags: ['Service'],
   summary: 'Check that the service is up',
   description: 'Answers `ok` and the version of the model the figures follow.',
-  responses: { 200: { description: 'The service is up', content: { 'application/json': { schema: resultSchema('Health') } } }, ...problemResponses() },
+  responses: {
+    200: { description: 'The service is up', content: { 'application/json': { schema: resultSchema('Health') } } },
+    ...problemResponses(),
+  },
 });
 
 export function registerReference(app: OpenAPIHono<AppEnv>) {

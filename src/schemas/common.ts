@@ -155,10 +155,7 @@ function buildProblemDetails() {
       title: z.string().meta({ description: 'A short summary of the kind of problem', example: 'Invalid input' }),
       status: z.int().meta({ description: 'The HTTP status code', example: 422 }),
       detail: z.string().meta({ description: 'What went wrong with this request', example: '1 field is invalid: problems[1].outcomes' }),
-      errors: z
-        .array(FieldError)
-        .max(50)
-        .meta({ description: 'Each offending field, the first 50 (empty when the problem is not about a field)' }),
+      errors: z.array(FieldError).max(50).meta({ description: 'Each offending field, the first 50 (empty when the problem is not about a field)' }),
       errorCount: z.int().min(0).meta({ description: 'How many fields are at fault; more than `errors` lists when over 50', example: 1 }),
     })
     .meta({ id: 'ProblemDetails', description: 'An error, as RFC 9457 problem details' });

@@ -7,7 +7,7 @@ export const PROBLEM_TYPES = {
     title: 'Invalid input',
     description: 'A field breaks a rule of the model; `errors` names each offending field by JSON path and says what is wrong.',
   },
-  'uncomputable': {
+  uncomputable: {
     status: 422,
     title: 'The figures cannot be computed',
     description: 'The inputs are valid, but a figure would exceed the range of numbers (about 1.8e308); `errors` names the inputs it comes from.',
@@ -38,7 +38,7 @@ export const PROBLEM_TYPES = {
     title: 'Too many requests',
     description: 'This client sent more requests than its rate limit allows; `Retry-After` says how many seconds to wait.',
   },
-  'internal': { status: 500, title: 'Internal error', description: 'An unexpected error; it is logged, and the answer holds no details of it.' },
+  internal: { status: 500, title: 'Internal error', description: 'An unexpected error; it is logged, and the answer holds no details of it.' },
 } as const;
 
 export type ProblemType = keyof typeof PROBLEM_TYPES;

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { FORMATS } from './formats.ts';
-import { LIMITS } from '../model/defaults.ts';
 import { shown } from './common.ts';
 
 /** The longest number accepted as text: more digits than a double holds, and a bound on the work of reading one. */
@@ -37,26 +36,29 @@ export const QueryNumber = z
 
 /** How the answer is given: the same on every spreadsheet-friendly operation; `field` shows a value of that operation's answer. */
 export const outputParams = (fieldExample: string) => ({
-  format: z
-    .enum(FORMATS)
+  format: z.enum(FORMATS).optional().meta({
+    description: 'json (default); csv (RFC 4180, header row, CRLF); tsv; txt: one bare value, picked by `field`. Giving `field` alone implies txt.',
+    example: 'json',
+  }),
+  field: z
+    .string()
+    .max(300)
     .optional()
     .meta({
       description:
-        'json (default); csv (RFC 4180, header row, CRLF); tsv; txt: one bare value, picked by `field`. Giving `field` alone implies txt.',
-      example: 'json',
+        'With format=txt: the one value to answer, by its JSON name or path (e.g. `totalAnnualDamage`, `investments.fix-billing.npv`). ' +
+        'In a list, a segment of digits is a 0-based position in the answer, whose lists are ranked (`problems.0` is the problem ranked 1, ' +
+        'not the first one sent); any other segment is an id (ids are never only digits and never hold a dot). A figure that is null ' +
+        '(an roi without costs) answers 422 `/problems/no-value` saying why, or `#N/A` and the reason with onError=cell.',
+      examples: [fieldExample],
     }),
-  field: z.string().max(300).optional().meta({
-    description:
-      'With format=txt: the one value to answer, by its JSON name or path (e.g. `totalAnnualDamage`, `investments.fix-billing.npv`). ' +
-      'In a list, a segment of digits is a 0-based position in the answer, whose lists are ranked (`problems.0` is the problem ranked 1, ' +
-      'not the first one sent); any other segment is an id (ids are never only digits and never hold a dot). A figure that is null ' +
-      '(an roi without costs) answers 422 `/problems/no-value` saying why, or `#N/A` and the reason with onError=cell.',
-    examples: [fieldExample],
-  }),
-  onError: z.enum(['cell']).optional().meta({
-    description: 'cell: answer an error with status 200 and its reason in a single cell (`#ERROR field: reason`), so a spreadsheet shows it',
-    examples: ['cell'],
-  }),
+  onError: z
+    .enum(['cell'])
+    .optional()
+    .meta({
+      description: 'cell: answer an error with status 200 and its reason in a single cell (`#ERROR field: reason`), so a spreadsheet shows it',
+      examples: ['cell'],
+    }),
   _: z
     .union([z.string(), z.array(z.string())])
     .optional()

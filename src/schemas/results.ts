@@ -30,7 +30,8 @@ function build() {
         example: 0.6663,
       }),
       cumulativeShare: z.number().nullable().meta({
-        description: 'Running sum of shares down the ranking to this problem (the Pareto view); exactly 1 at the last problem that does damage; null where share is',
+        description:
+          'Running sum of shares down the ranking to this problem (the Pareto view); exactly 1 at the last problem that does damage; null where share is',
         example: 0.6663,
       }),
       affected: perYear('Customers who meet the problem', 20000),
@@ -49,7 +50,10 @@ function build() {
       serviceCost: perYear('complainants × costPerComplaint', 25000),
       totalAnnualDamage: perYear('directRevenueAtRisk + wordOfMouthRevenueAtRisk + serviceCost', 8135000),
     })
-    .meta({ id: 'ProblemDamage', description: 'The annual damage of one problem ([the method](/method#damage)). A term may be negative; it is reported as it is.' });
+    .meta({
+      id: 'ProblemDamage',
+      description: 'The annual damage of one problem ([the method](/method#damage)). A term may be negative; it is reported as it is.',
+    });
 
   const ProblemBenefit = z
     .object({
@@ -88,7 +92,8 @@ function build() {
       npv: figure('pvBenefits − pvCosts', 5096632.31),
       roi: z.number().nullable().meta({ description: 'npv / pvCosts; null when pvCosts is 0 (see notes)', example: 13.6149 }),
       paybackMonths: z.int().nullable().meta({
-        description: 'First whole month at which the undiscounted cumulative net reaches 0; 0 when there is no upfront cost and the first month gains; null when not within the horizon',
+        description:
+          'First whole month at which the undiscounted cumulative net reaches 0; 0 when there is no upfront cost and the first month gains; null when not within the horizon',
         example: 2,
       }),
       costOfDelayPerMonth: figure('(benefit of year 1 − annual cost) / 12: what each month of waiting forgoes', 179163.33),
@@ -110,7 +115,10 @@ function build() {
 
   const BusinessCase = z
     .object({
-      modelVersion: z.string().meta({ description: 'Version of the model the figures follow; the ETag names it, so a new model never matches an old answer', example: '2' }),
+      modelVersion: z.string().meta({
+        description: 'Version of the model the figures follow; the ETag names it, so a new model never matches an old answer',
+        example: '2',
+      }),
       currency: z.string().meta({ example: 'USD' }),
       lifetimeValue: figure('Customer lifetime value used (given, or from the annual figures)', 500),
       newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
@@ -167,7 +175,10 @@ function build() {
       damageAfter: figure('totalAnnualDamage with the investment’s effects applied', 1629600),
       ...meta,
     })
-    .meta({ id: 'InvestmentRoiAnswer', description: 'What one investment on one problem is worth ([the method](/method#investment)), with what it assumed.' });
+    .meta({
+      id: 'InvestmentRoiAnswer',
+      description: 'What one investment on one problem is worth ([the method](/method#investment)), with what it assumed.',
+    });
 
   const LifetimeValueAnswer = z
     .object({
@@ -197,7 +208,22 @@ function build() {
     })
     .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' });
 
-  return { ProblemType, OpenApiDocument, Assumption, ProblemDamage, ProblemBenefit, CashFlow, InvestmentResult, Totals, BusinessCase, Defaults, Health, ProblemDamageAnswer, InvestmentRoiAnswer, LifetimeValueAnswer };
+  return {
+    ProblemType,
+    OpenApiDocument,
+    Assumption,
+    ProblemDamage,
+    ProblemBenefit,
+    CashFlow,
+    InvestmentResult,
+    Totals,
+    BusinessCase,
+    Defaults,
+    Health,
+    ProblemDamageAnswer,
+    InvestmentRoiAnswer,
+    LifetimeValueAnswer,
+  };
 }
 
 type ResultSchemas = ReturnType<typeof build>;

@@ -22,8 +22,7 @@ export const Outcomes = z
     example: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
   });
 
-const loyaltyField = (key: keyof typeof LOYALTY, text: string) =>
-  Share.optional().meta({ description: `${text} ${defaultNote(LOYALTY[key])}` });
+const loyaltyField = (key: keyof typeof LOYALTY, text: string) => Share.optional().meta({ description: `${text} ${defaultNote(LOYALTY[key])}` });
 
 export const Loyalty = z
   .strictObject({
@@ -45,18 +44,33 @@ export const WordOfMouth = z
     positiveInfluence: Share.optional().meta({ description: `Share of listeners won by good news. ${defaultNote(WORD_OF_MOUTH.positiveInfluence)}` }),
     negativeInfluence: Share.optional().meta({ description: `Share of listeners lost to bad news. ${defaultNote(WORD_OF_MOUTH.negativeInfluence)}` }),
   })
-  .meta({ id: 'WordOfMouth', 
+  .meta({
+    id: 'WordOfMouth',
     description: 'How far news of a problem travels and how many listeners it sways.',
     example: { positiveTold: 4.5, negativeTold: 10 },
   });
 
 export const Finance = z
   .strictObject({
-    horizonYears: z.int().min(1).max(LIMITS.maxHorizonYears).optional().meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
+    horizonYears: z
+      .int()
+      .min(1)
+      .max(LIMITS.maxHorizonYears)
+      .optional()
+      .meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
     discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
-    riskAdjustment: z.number().min(0, rule('must be at least 0 and less than 1')).lt(1, rule('must be at least 0 and less than 1')).optional().meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
+    riskAdjustment: z
+      .number()
+      .min(0, rule('must be at least 0 and less than 1'))
+      .lt(1, rule('must be at least 0 and less than 1'))
+      .optional()
+      .meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
   })
-  .meta({ id: 'Finance', description: 'Finance settings, Forrester TEI style.', example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 } });
+  .meta({
+    id: 'Finance',
+    description: 'Finance settings, Forrester TEI style.',
+    example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 },
+  });
 
 export const CustomerValue = z
   .strictObject({
@@ -64,7 +78,9 @@ export const CustomerValue = z
     annualRevenue: Money.optional().meta({ description: 'Revenue of one customer per year', example: 420 }),
     grossMargin: Share.optional().meta({ description: 'Gross margin on that revenue', example: 0.35 }),
     retentionRate: Share.optional().meta({ description: 'Share of customers kept each year', example: 0.8 }),
-    discountRate: Share.optional().meta({ description: `Discount rate of the lifetime-value formula. ${defaultNote(OTHER.lifetimeValueDiscountRate)}` }),
+    discountRate: Share.optional().meta({
+      description: `Discount rate of the lifetime-value formula. ${defaultNote(OTHER.lifetimeValueDiscountRate)}`,
+    }),
   })
   .superRefine((v, ctx) => {
     const annual = (['annualRevenue', 'grossMargin', 'retentionRate', 'discountRate'] as const).filter((k) => v[k] !== undefined);
@@ -83,7 +99,8 @@ export const CustomerValue = z
       ctx.addIssue({ code: 'custom', path: ['retentionRate'], message: `must be less than 1 + discountRate (${1 + d})` });
     }
   })
-  .meta({ id: 'CustomerValue', 
+  .meta({
+    id: 'CustomerValue',
     description:
       'Either `lifetimeValue`, or `annualRevenue`, `grossMargin` and `retentionRate` (and optionally `discountRate`), from which ' +
       'the lifetime value is annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann).',
@@ -94,8 +111,15 @@ const STATED_BY = ['prevalence', 'affectedCustomers', 'complaintsPerYear'] as co
 
 export const Problem = z
   .strictObject({
-    id: Id.meta({ description: 'Unique id of the problem: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.', example: 'billing-errors' }),
-    name: Name.optional().meta({ description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks', example: 'Billing errors' }),
+    id: Id.meta({
+      description:
+        'Unique id of the problem: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.',
+      example: 'billing-errors',
+    }),
+    name: Name.optional().meta({
+      description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks',
+      example: 'Billing errors',
+    }),
     prevalence: Share.optional().meta({ description: 'Share of customers who meet the problem in a year', example: 0.12 }),
     affectedCustomers: Money.optional().meta({ description: 'Customers who meet the problem in a year (at most `customers`)', example: 12000 }),
     complaintsPerYear: Money.optional().meta({
@@ -108,7 +132,10 @@ export const Problem = z
       .max(1, rule('must be greater than 0 and at most 1'))
       .meta({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
     outcomes: Outcomes,
-    costPerComplaint: Money.optional().meta({ description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`, example: 8 }),
+    costPerComplaint: Money.optional().meta({
+      description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`,
+      example: 8,
+    }),
     loyalty: Loyalty.optional().openapi({ description: 'Loyalty rates for this problem only, over the scenario ones' }),
   })
   .superRefine((p, ctx) => {
@@ -120,14 +147,18 @@ export const Problem = z
       });
     }
   })
-  .meta({ id: 'Problem', 
+  .meta({
+    id: 'Problem',
     description: 'One problem of the catalogue. State how many customers it affects in exactly one of three ways.',
     example: workedExample.problems[0],
   });
 
 export const Effects = z
   .strictObject({
-    prevalenceReduction: Share.optional().meta({ description: 'Prevention: share of affected customers who no longer meet the problem', example: 0.6 }),
+    prevalenceReduction: Share.optional().meta({
+      description: 'Prevention: share of affected customers who no longer meet the problem',
+      example: 0.6,
+    }),
     complaintRateMultiplier: z.number().min(0).optional().meta({
       description: 'Easier complaint access: the complaint rate is multiplied by this (the result is capped at 1)',
       example: 1.3,
@@ -136,7 +167,11 @@ export const Effects = z
     costPerComplaintReduction: Share.optional().meta({ description: 'Cheaper handling: share by which the cost per complaint falls', example: 0.5 }),
   })
   .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'give at least one effect' })
-  .meta({ id: 'Effects', description: 'What the investment changes on each problem it targets; at least one effect.', example: { prevalenceReduction: 0.6 } });
+  .meta({
+    id: 'Effects',
+    description: 'What the investment changes on each problem it targets; at least one effect.',
+    example: { prevalenceReduction: 0.6 },
+  });
 
 export const Cost = z
   .strictObject({
@@ -147,8 +182,15 @@ export const Cost = z
 
 export const Investment = z
   .strictObject({
-    id: Id.meta({ description: 'Unique id of the investment: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.', example: 'fix-billing' }),
-    name: Name.optional().meta({ description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks', example: 'Fix the billing system' }),
+    id: Id.meta({
+      description:
+        'Unique id of the investment: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.',
+      example: 'fix-billing',
+    }),
+    name: Name.optional().meta({
+      description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks',
+      example: 'Fix the billing system',
+    }),
     problems: z
       .union([z.literal('all'), z.array(Id).min(1).max(LIMITS.problems)], { error: 'must be "all" or a list of problem ids' })
       .meta({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
@@ -173,13 +215,24 @@ export const Scenario = z
       .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
       .optional()
       .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
-    customers: z.int().min(1).max(Number.MAX_SAFE_INTEGER).meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
+    customers: z
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
     customerValue: CustomerValue,
-    newCustomerValue: Money.optional().meta({ description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)', example: 500 }),
+    newCustomerValue: Money.optional().meta({
+      description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)',
+      example: 500,
+    }),
     loyalty: Loyalty.optional(),
     wordOfMouth: WordOfMouth.optional(),
     finance: Finance.optional(),
-    problems: z.array(Problem).min(1).max(LIMITS.problems).meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
+    problems: z
+      .array(Problem)
+      .min(1)
+      .max(LIMITS.problems)
+      .meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
     investments: z
       .array(Investment)
       .max(LIMITS.investments)
@@ -208,13 +261,15 @@ export const Scenario = z
       if (inv.problems === 'all') return;
       const seen = new Set<string>();
       inv.problems.forEach((id, j) => {
-        if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
+        if (!known.has(id))
+          ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
         else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names "${id}" twice` });
         seen.add(id);
       });
     });
   })
-  .meta({ id: 'Scenario', 
+  .meta({
+    id: 'Scenario',
     description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)).',
     example: workedExample,
   });

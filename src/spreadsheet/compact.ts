@@ -97,7 +97,10 @@ function parseItem(text: string, at: string, kind: Kind, errors: FieldError[]): 
     const name = pair.slice(0, colon);
     const key = keys.get(name);
     if (!key) {
-      errors.push({ path: shortPath(`${at}.${name}`), message: `is not a key of ${kind === 'problem' ? 'a problem' : 'an investment'}; the keys are ${[...keys.keys()].join(', ')}` });
+      errors.push({
+        path: shortPath(`${at}.${name}`),
+        message: `is not a key of ${kind === 'problem' ? 'a problem' : 'an investment'}; the keys are ${[...keys.keys()].join(', ')}`,
+      });
       continue;
     }
     const path = `${at}.${key.at.join('.')}`;

@@ -12,7 +12,11 @@ export function renameErrors(errors: FieldError[], rename: (path: string) => str
 }
 
 /** Validates a candidate against `schema` (the scenario's, by default); its errors name what `rename` makes of each path. */
-export function parseFlat<T = ScenarioInput>(candidate: unknown, rename: (path: string) => string, schema: z.ZodType<T> = Scenario as unknown as z.ZodType<T>): T {
+export function parseFlat<T = ScenarioInput>(
+  candidate: unknown,
+  rename: (path: string) => string,
+  schema: z.ZodType<T> = Scenario as unknown as z.ZodType<T>,
+): T {
   const result = schema.safeParse(candidate);
   if (!result.success) throw invalidInput(renameErrors(fieldErrors(result.error), rename));
   return result.data;

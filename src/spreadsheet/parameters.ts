@@ -17,7 +17,13 @@ export interface Parameter {
   shown: Shown;
 }
 
-const p = (name: string, at: string, shown: Shown, example: number | string, description: string): Parameter => ({ name, at, description, example, shown });
+const p = (name: string, at: string, shown: Shown, example: number | string, description: string): Parameter => ({
+  name,
+  at,
+  description,
+  example,
+  shown,
+});
 
 /** Who the customers are and what they are worth; loyalty and word of mouth. */
 export const CUSTOMERS: readonly Parameter[] = [
@@ -27,7 +33,13 @@ export const CUSTOMERS: readonly Parameter[] = [
   p('annualRevenue', 'customerValue.annualRevenue', 'shown', 420, 'Revenue of one customer per year (instead of lifetimeValue)'),
   p('grossMargin', 'customerValue.grossMargin', 'shown', 0.35, 'Gross margin on that revenue'),
   p('retentionRate', 'customerValue.retentionRate', 'shown', 0.8, 'Share of customers kept each year'),
-  p('discountRate', 'customerValue.discountRate', 'shown', 0.08, 'Discount rate of the lifetime-value formula with annual figures, and of the cash flows where there are any (default 0.10)'),
+  p(
+    'discountRate',
+    'customerValue.discountRate',
+    'shown',
+    0.08,
+    'Discount rate of the lifetime-value formula with annual figures, and of the cash flows where there are any (default 0.10)',
+  ),
   p('newCustomerValue', 'newCustomerValue', 'shown', 350, 'Value of one prospect won or lost through word of mouth (default: the lifetime value)'),
   p('loyalty.baseline', 'loyalty.baseline', 'shown', 0.9, 'Share of customers with no problem still loyal a year later (default 0.85)'),
   p('loyalty.silent', 'loyalty.silent', 'shown', 0.2, 'Share loyal of those who had the problem and did not complain (default 0.09)'),
@@ -42,7 +54,13 @@ export const CUSTOMERS: readonly Parameter[] = [
 
 /** The one problem of the one-problem routes. */
 export const PROBLEM: readonly Parameter[] = [
-  p('prevalence', 'problems[0].prevalence', 'filled', 0.12, 'Share of customers who meet the problem in a year; or give affectedCustomers or complaintsPerYear'),
+  p(
+    'prevalence',
+    'problems[0].prevalence',
+    'filled',
+    0.12,
+    'Share of customers who meet the problem in a year; or give affectedCustomers or complaintsPerYear',
+  ),
   p('affectedCustomers', 'problems[0].affectedCustomers', 'shown', 12000, 'Customers who meet the problem in a year (at most customers)'),
   p('complaintsPerYear', 'problems[0].complaintsPerYear', 'shown', 6000, 'Complaints received a year (affected = complaintsPerYear ÷ complaintRate)'),
   p('complaintRate', 'problems[0].complaintRate', 'required', 0.5, 'Share of affected customers who complain'),
@@ -54,12 +72,36 @@ export const PROBLEM: readonly Parameter[] = [
 
 /** The one investment of the investment route, acting on its one problem. */
 export const INVESTMENT: readonly Parameter[] = [
-  p('prevalenceReduction', 'investments[0].effects.prevalenceReduction', 'filled', 0.6, 'Prevention: share of affected customers who no longer meet the problem'),
-  p('complaintRateMultiplier', 'investments[0].effects.complaintRateMultiplier', 'shown', 1.3, 'Easier complaint access: the complaint rate is multiplied by this (capped at 1)'),
-  p('satisfiedAfter', 'investments[0].effects.outcomes.satisfied', 'shown', 0.7, 'Better handling: share of complainants satisfied after the investment'),
+  p(
+    'prevalenceReduction',
+    'investments[0].effects.prevalenceReduction',
+    'filled',
+    0.6,
+    'Prevention: share of affected customers who no longer meet the problem',
+  ),
+  p(
+    'complaintRateMultiplier',
+    'investments[0].effects.complaintRateMultiplier',
+    'shown',
+    1.3,
+    'Easier complaint access: the complaint rate is multiplied by this (capped at 1)',
+  ),
+  p(
+    'satisfiedAfter',
+    'investments[0].effects.outcomes.satisfied',
+    'shown',
+    0.7,
+    'Better handling: share of complainants satisfied after the investment',
+  ),
   p('mollifiedAfter', 'investments[0].effects.outcomes.mollified', 'shown', 0.2, 'Better handling: share mollified after'),
   p('dissatisfiedAfter', 'investments[0].effects.outcomes.dissatisfied', 'shown', 0.1, 'Better handling: share dissatisfied after'),
-  p('costPerComplaintReduction', 'investments[0].effects.costPerComplaintReduction', 'shown', 0.5, 'Cheaper handling: share by which the cost per complaint falls'),
+  p(
+    'costPerComplaintReduction',
+    'investments[0].effects.costPerComplaintReduction',
+    'shown',
+    0.5,
+    'Cheaper handling: share by which the cost per complaint falls',
+  ),
   p('upfrontCost', 'investments[0].cost.upfront', 'filled', 250000, 'Paid once at the start (default 0)'),
   p('annualCost', 'investments[0].cost.annual', 'filled', 50000, 'Paid every year (default 0)'),
 ];
@@ -134,7 +176,11 @@ function documented(rule: Schema): Record<string, unknown> {
 /** The query schema of one parameter: text read as a number (unless the input is text), then the body's own rule for that input. */
 function querySchema(param: Parameter, root: z.ZodType) {
   const rule = ruleAt(root, param.at);
-  const meta = { description: param.description, ...(param.shown === 'shown' ? { examples: [param.example] } : { example: param.example }), ...documented(rule) };
+  const meta = {
+    description: param.description,
+    ...(param.shown === 'shown' ? { examples: [param.example] } : { example: param.example }),
+    ...documented(rule),
+  };
   const schema = rule._zod.def.type === 'string' ? rule.meta(meta) : QueryNumber.pipe(rule as unknown as z.ZodType<number, number>).meta(meta);
   return param.shown === 'required' ? schema : schema.optional();
 }

@@ -47,7 +47,11 @@ describe('the body itself', () => {
   });
 
   it('a missing body: 400', async () => {
-    const problem = await expectProblem(await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' } }), 400, OP);
+    const problem = await expectProblem(
+      await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' } }),
+      400,
+      OP,
+    );
     expect(problem.type).toBe('/problems/missing-body');
   });
 
@@ -82,7 +86,9 @@ describe('the body itself', () => {
 describe('fields', () => {
   it('wrong types name the field and the expected type', async () => {
     expect(await rejects((s) => (s.customers = '100000'), 'customers')).toBe('must be a number, not string (got "100000")');
-    expect(await rejects((s) => (s.problems[0].complaintRate = 'half'), 'problems[0].complaintRate')).toBe('must be a number, not string (got "half")');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 'half'), 'problems[0].complaintRate')).toBe(
+      'must be a number, not string (got "half")',
+    );
     expect(await rejects((s) => (s.problems[1].outcomes = [0.3, 0.4, 0.3]), 'problems[1].outcomes')).toBe('must be an object, not a list');
   });
 
@@ -92,7 +98,9 @@ describe('fields', () => {
   });
 
   it('out-of-range values', async () => {
-    expect(await rejects((s) => (s.problems[0].complaintRate = 1.5), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1 (got 1.5)');
+    expect(await rejects((s) => (s.problems[0].complaintRate = 1.5), 'problems[0].complaintRate')).toBe(
+      'must be greater than 0 and at most 1 (got 1.5)',
+    );
     expect(await rejects((s) => (s.problems[0].complaintRate = 0), 'problems[0].complaintRate')).toBe('must be greater than 0 and at most 1 (got 0)');
     expect(await rejects((s) => (s.customers = 0), 'customers')).toBe('must be at least 1 (got 0)');
     expect(await rejects((s) => (s.customers = 10.5), 'customers')).toBe('must be a whole number (got 10.5)');
@@ -169,7 +177,10 @@ describe('fields', () => {
     expect(await rejects((s) => (s.customerValue = { lifetimeValue: 500, grossMargin: 0.3 }), 'customerValue.grossMargin')).toMatch(/not both/);
     expect(await rejects((s) => (s.customerValue = { annualRevenue: 500, grossMargin: 0.3 }), 'customerValue.retentionRate')).toMatch(/required/);
     expect(
-      await rejects((s) => (s.customerValue = { annualRevenue: 500, grossMargin: 0.3, retentionRate: 1, discountRate: 0 }), 'customerValue.retentionRate'),
+      await rejects(
+        (s) => (s.customerValue = { annualRevenue: 500, grossMargin: 0.3, retentionRate: 1, discountRate: 0 }),
+        'customerValue.retentionRate',
+      ),
     ).toMatch(/less than 1 \+ discountRate/);
   });
 
@@ -183,9 +194,9 @@ describe('fields', () => {
 
   it('problem and investment counts are limited', async () => {
     expect(await rejects((s) => (s.problems = []), 'problems')).toBe('must have at least 1 item');
-    expect(
-      await rejects((s) => (s.problems = Array.from({ length: 201 }, (_, i) => ({ ...s.problems[0], id: `p${i}` }))), 'problems'),
-    ).toBe('must have at most 200 items (got 201)');
+    expect(await rejects((s) => (s.problems = Array.from({ length: 201 }, (_, i) => ({ ...s.problems[0], id: `p${i}` }))), 'problems')).toBe(
+      'must have at most 200 items (got 201)',
+    );
   });
 
   it('reports every invalid field at once', async () => {

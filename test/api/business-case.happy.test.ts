@@ -69,7 +69,10 @@ describe('POST /v1/business-case with the subscription example', () => {
     expect(body.currency).toBe('EUR');
     expect(body.finance).toEqual({ horizonYears: 5, discountRate: 0.08, riskAdjustment: 0.15 });
     expect(body.problems.find((p) => p.id === 'outage')!.affected).toBeCloseTo(30000, 9);
-    const portal = body.investments.find((i) => i.id === 'self-service-portal') as { cashFlows: { benefit: number }[]; riskAdjustedAnnualBenefit: number };
+    const portal = body.investments.find((i) => i.id === 'self-service-portal') as {
+      cashFlows: { benefit: number }[];
+      riskAdjustedAnnualBenefit: number;
+    };
     expect(portal.cashFlows).toHaveLength(6);
     expect(portal.cashFlows[1]!.benefit).toBeCloseTo(portal.riskAdjustedAnnualBenefit * 0.5, 6);
     expect(portal.cashFlows[5]!.benefit).toBeCloseTo(portal.riskAdjustedAnnualBenefit, 6);

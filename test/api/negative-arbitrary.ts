@@ -106,7 +106,7 @@ export function nextAfter(x: number, up: boolean): number {
   if (x === 0) return up ? Number.MIN_VALUE : -Number.MIN_VALUE;
   const f = new Float64Array([x]);
   const b = new BigInt64Array(f.buffer);
-  b[0]! += (x > 0) === up ? 1n : -1n;
+  b[0]! += x > 0 === up ? 1n : -1n;
   return f[0]!;
 }
 
@@ -120,12 +120,14 @@ function beyond(edge: number, down: boolean, integer: boolean): fc.Arbitrary<num
       fc.constant(edge + sign * 2 ** 40),
     );
   }
-  return fc.oneof(
-    fc.constant(edge),
-    fc.constant(edge + sign),
-    fc.double({ min: 0, max: 1e12, noNaN: true }).map((d) => edge + sign * d),
-    fc.constant(sign * 1e308),
-  ).map((v) => ((down ? v <= edge : v >= edge) ? v : edge));
+  return fc
+    .oneof(
+      fc.constant(edge),
+      fc.constant(edge + sign),
+      fc.double({ min: 0, max: 1e12, noNaN: true }).map((d) => edge + sign * d),
+      fc.constant(sign * 1e308),
+    )
+    .map((v) => ((down ? v <= edge : v >= edge) ? v : edge));
 }
 
 /** The numeric bounds of a schema, as the smallest and largest value it accepts (integers for an integer schema). */
@@ -198,14 +200,17 @@ function stringBreaks(s: Schema, current: string | undefined): { kind: string; v
     const min = s.minLength;
     if (!pattern) out.push({ kind: 'too-short', values: fc.string({ maxLength: min - 1 }) });
     else {
-      const short = [...new Set([current ?? '', 'x', 'a', 'Z', '9'].flatMap((t) => Array.from({ length: min }, (_, n) => t.slice(0, n).padEnd(n, t[0] ?? 'x'))))];
+      const short = [
+        ...new Set([current ?? '', 'x', 'a', 'Z', '9'].flatMap((t) => Array.from({ length: min }, (_, n) => t.slice(0, n).padEnd(n, t[0] ?? 'x')))),
+      ];
       const matching = short.filter((t) => [...t].length < min && pattern.test(t));
       // A pattern that no shorter string matches (one that needs a character, with minLength 1) leaves none to send.
       if (matching.length > 0) out.push({ kind: 'too-short', values: fc.constantFrom(...matching) });
     }
   }
   if (pattern) {
-    const near = current === undefined ? [] : [current.toLowerCase(), current.toUpperCase(), `${current}X`, current.slice(1), ` ${current}`, `${current}\n`];
+    const near =
+      current === undefined ? [] : [current.toLowerCase(), current.toUpperCase(), `${current}X`, current.slice(1), ` ${current}`, `${current}\n`];
     out.push({
       kind: 'pattern-mismatch',
       values: fc.oneof(fc.constantFrom('', 'x', ...near), fc.string({ maxLength: 20 })).filter((t) => !pattern.test(t) && lengthOk(s, t)),
@@ -298,13 +303,28 @@ function candidates(value: unknown, schema: Schema, components: Components, path
       const items = (value as unknown[] | undefined) ?? [];
       if (typeof s.minItems === 'number' && s.minItems > 0) {
         const min = s.minItems;
-        out.push({ kind: 'too-few-items', edit: set(path, fc.integer({ min: 0, max: Math.min(min - 1, items.length) }).map((n) => items.slice(0, n))) });
+        out.push({
+          kind: 'too-few-items',
+          edit: set(
+            path,
+            fc.integer({ min: 0, max: Math.min(min - 1, items.length) }).map((n) => items.slice(0, n)),
+          ),
+        });
       }
       if (typeof s.maxItems === 'number' && items.length > 0) {
         const max = s.maxItems;
-        out.push({ kind: 'too-many-items', edit: set(path, fc.integer({ min: max + 1, max: max + 3 }).map((n) => padded(items, n))) });
+        out.push({
+          kind: 'too-many-items',
+          edit: set(
+            path,
+            fc.integer({ min: max + 1, max: max + 3 }).map((n) => padded(items, n)),
+          ),
+        });
       }
-      if (s.items && typeof s.items === 'object') items.forEach((item, i) => out.push(...candidates(item, s.items as Schema, components, [...path, i])));
+      if (s.items && typeof s.items === 'object')
+        items.forEach((item, i) => {
+          out.push(...candidates(item, s.items as Schema, components, [...path, i]));
+        });
       break;
     }
     case 'object': {
@@ -351,14 +371,16 @@ export function applyEdit(root: unknown, edit: Edit): unknown {
  */
 export function brokenOnce(valid: fc.Arbitrary<unknown>, schema: Schema, components: Components): fc.Arbitrary<Broken> {
   // As sent: JSON drops the fields a generator left undefined.
-  return valid.map((v) => JSON.parse(JSON.stringify(v)) as unknown).chain((original) => {
-    const all = candidates(original, schema, components, []);
-    const kinds = [...new Set(all.map((c) => c.kind))];
-    return fc
-      .constantFrom(...kinds)
-      .chain((kind) => fc.constantFrom(...all.filter((c) => c.kind === kind)))
-      .chain((c) => c.edit.map((edit): Broken => ({ original, body: applyEdit(original, edit), kind: c.kind, location: edit.path })));
-  });
+  return valid
+    .map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+    .chain((original) => {
+      const all = candidates(original, schema, components, []);
+      const kinds = [...new Set(all.map((c) => c.kind))];
+      return fc
+        .constantFrom(...kinds)
+        .chain((kind) => fc.constantFrom(...all.filter((c) => c.kind === kind)))
+        .chain((c) => c.edit.map((edit): Broken => ({ original, body: applyEdit(original, edit), kind: c.kind, location: edit.path })));
+    });
 }
 
 /** A parameter removed, rather than given a value. */
@@ -373,7 +395,31 @@ export interface ParameterBreak {
 }
 
 /** Texts that are no number in any notation a client would send: not decimal, not JSON, not with a unit. */
-const NOT_NUMBERS = ['', ' ', 'abc', 'NaN', 'Infinity', '-Infinity', '1,5', '1 000', '0x10', '1e', '5%', '$5', '1/2', 'true', 'null', '[1]', '½', '--1', '1..2', '.', '+', 'e5', '1_000'];
+const NOT_NUMBERS = [
+  '',
+  ' ',
+  'abc',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1,5',
+  '1 000',
+  '0x10',
+  '1e',
+  '5%',
+  '$5',
+  '1/2',
+  'true',
+  'null',
+  '[1]',
+  '½',
+  '--1',
+  '1..2',
+  '.',
+  '+',
+  'e5',
+  '1_000',
+];
 const LOOSE_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const notANumber = fc.oneof(
   fc.constantFrom(...NOT_NUMBERS),
@@ -385,7 +431,12 @@ function scalarTextBreaks(s: Schema): { kind: string; value: fc.Arbitrary<string
   const out: { kind: string; value: fc.Arbitrary<string> }[] = [];
   const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
   if (Array.isArray(s.enum)) {
-    out.push({ kind: 'outside-enum', value: outside(s.enum as unknown[]).map(String).filter((t) => !(s.enum as unknown[]).map(String).includes(t)) });
+    out.push({
+      kind: 'outside-enum',
+      value: outside(s.enum as unknown[])
+        .map(String)
+        .filter((t) => !(s.enum as unknown[]).map(String).includes(t)),
+    });
     return out;
   }
   if (types.includes('number') || types.includes('integer')) {
@@ -421,11 +472,17 @@ export function parameterBreaks(
     const valid = Array.isArray(example) ? example.map(String) : [];
     if (typeof s.maxItems === 'number' && valid.length > 0) {
       const max = s.maxItems;
-      of('too-many-items', fc.integer({ min: max + 1, max: max + 3 }).map((n) => Array.from({ length: n }, (_, i) => valid[i % valid.length]!)));
+      of(
+        'too-many-items',
+        fc.integer({ min: max + 1, max: max + 3 }).map((n) => Array.from({ length: n }, (_, i) => valid[i % valid.length]!)),
+      );
     }
     if (typeof s.minItems === 'number' && s.minItems >= 2 && valid.length > 0) {
       const min = s.minItems;
-      of('too-few-items', fc.integer({ min: 1, max: Math.min(min - 1, valid.length) }).map((n) => valid.slice(0, n)));
+      of(
+        'too-few-items',
+        fc.integer({ min: 1, max: Math.min(min - 1, valid.length) }).map((n) => valid.slice(0, n)),
+      );
     }
   } else {
     for (const b of scalarTextBreaks(s)) of(b.kind, b.value);

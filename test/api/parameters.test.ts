@@ -50,7 +50,9 @@ const OUTPUT = new Set(['format', 'field', 'onError', '_', 'table', 'problem', '
 function setAt(target: Record<string, any>, path: string, value: unknown) {
   const steps = path.split('.');
   let node = target;
-  steps.slice(0, -1).forEach((step, i) => (node = node[step] ??= /^\d+$/.test(steps[i + 1]!) ? [] : {}));
+  steps.slice(0, -1).forEach((step, i) => {
+    node = node[step] ??= /^\d+$/.test(steps[i + 1]!) ? [] : {};
+  });
   node[steps.at(-1)!] = value;
 }
 
@@ -67,7 +69,12 @@ const customers = fc.record({
   customers: fc.integer({ min: 1000, max: 1_000_000 }),
   value: fc.oneof(
     fc.record({ lifetimeValue: fc.integer({ min: 0, max: 5000 }) }),
-    fc.record({ annualRevenue: fc.integer({ min: 0, max: 5000 }), grossMargin: twentieth(0, 1), retentionRate: twentieth(0, 0.95), discountRate: maybe(twentieth(0, 0.5)) }),
+    fc.record({
+      annualRevenue: fc.integer({ min: 0, max: 5000 }),
+      grossMargin: twentieth(0, 1),
+      retentionRate: twentieth(0, 0.95),
+      discountRate: maybe(twentieth(0, 0.5)),
+    }),
   ),
   optional: fc.record(
     {
@@ -99,15 +106,17 @@ const problem = fc.record({
 });
 
 const investment = fc.record({
-  effect: fc.record(
-    {
-      prevalenceReduction: twentieth(0, 1),
-      complaintRateMultiplier: twentieth(0, 3),
-      after: mix,
-      costPerComplaintReduction: twentieth(0, 1),
-    },
-    { requiredKeys: [] },
-  ).filter((e) => Object.keys(e).length > 0),
+  effect: fc
+    .record(
+      {
+        prevalenceReduction: twentieth(0, 1),
+        complaintRateMultiplier: twentieth(0, 3),
+        after: mix,
+        costPerComplaintReduction: twentieth(0, 1),
+      },
+      { requiredKeys: [] },
+    )
+    .filter((e) => Object.keys(e).length > 0),
   upfrontCost: maybe(fc.integer({ min: 0, max: 1_000_000 })),
   annualCost: maybe(fc.integer({ min: 0, max: 1_000_000 })),
   horizonYears: maybe(fc.integer({ min: 1, max: 10 })),
@@ -120,11 +129,22 @@ type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 function flatten(c: ValueOf<typeof customers>, p?: ValueOf<typeof problem>, i?: ValueOf<typeof investment>): Query {
   const q: Query = { customers: c.customers, ...c.value, ...c.optional };
   if (p) {
-    Object.assign(q, p.stated, { complaintRate: p.complaintRate, satisfied: p.outcomes[0], mollified: p.outcomes[1], dissatisfied: p.outcomes[2], costPerComplaint: p.costPerComplaint });
+    Object.assign(q, p.stated, {
+      complaintRate: p.complaintRate,
+      satisfied: p.outcomes[0],
+      mollified: p.outcomes[1],
+      dissatisfied: p.outcomes[2],
+      costPerComplaint: p.costPerComplaint,
+    });
   }
   if (i) {
     const { after, ...effects } = i.effect;
-    Object.assign(q, effects, { upfrontCost: i.upfrontCost, annualCost: i.annualCost, horizonYears: i.horizonYears, riskAdjustment: i.riskAdjustment });
+    Object.assign(q, effects, {
+      upfrontCost: i.upfrontCost,
+      annualCost: i.annualCost,
+      horizonYears: i.horizonYears,
+      riskAdjustment: i.riskAdjustment,
+    });
     if (after) Object.assign(q, { satisfiedAfter: after[0], mollifiedAfter: after[1], dissatisfiedAfter: after[2] });
   }
   for (const k of Object.keys(q)) if (q[k] === undefined) delete q[k];
@@ -135,7 +155,13 @@ function flatten(c: ValueOf<typeof customers>, p?: ValueOf<typeof problem>, i?: 
 function scenarioOf(q: Query, withFinance: boolean): Record<string, any> {
   const s: Record<string, any> = {};
   if ('prevalence' in q || 'affectedCustomers' in q || 'complaintsPerYear' in q) s.problems = [{ id: 'p' }];
-  if ('upfrontCost' in q || 'prevalenceReduction' in q || 'complaintRateMultiplier' in q || 'satisfiedAfter' in q || 'costPerComplaintReduction' in q) {
+  if (
+    'upfrontCost' in q ||
+    'prevalenceReduction' in q ||
+    'complaintRateMultiplier' in q ||
+    'satisfiedAfter' in q ||
+    'costPerComplaintReduction' in q
+  ) {
     s.investments = [{ id: 'i', problems: 'all', effects: {}, cost: {} }];
   }
   for (const [name, value] of Object.entries(q)) {
@@ -166,11 +192,18 @@ describe('generated requests answer what the JSON form answers', () => {
       fc.asyncProperty(customers, problem, async (c, p) => {
         const q = flatten(c, p);
         if (q.lifetimeValue !== undefined) delete q.discountRate;
-        if (Number(q.affectedCustomers ?? 0) > Number(q.customers) || Number(q.complaintsPerYear ?? 0) / Number(q.complaintRate) > Number(q.customers)) return;
+        if (
+          Number(q.affectedCustomers ?? 0) > Number(q.customers) ||
+          Number(q.complaintsPerYear ?? 0) / Number(q.complaintRate) > Number(q.customers)
+        )
+          return;
         const flat = await call(url('/v1/problem-damage', q));
         const body = (await flat.json()) as Record<string, unknown>;
         expect(flat.status, JSON.stringify(body)).toBe(200);
-        const viaPost = (await (await postJson('/v1/business-case', scenarioOf(q, false))).json()) as { problems: Record<string, unknown>[]; assumptions: unknown[] };
+        const viaPost = (await (await postJson('/v1/business-case', scenarioOf(q, false))).json()) as {
+          problems: Record<string, unknown>[];
+          assumptions: unknown[];
+        };
         const { id: _i, name: _n, rank: _r, share: _s, cumulativeShare: _c, ...figures } = viaPost.problems[0]!;
         expect(body).toMatchObject(figures);
         expect((body.assumptions as unknown[]).length).toBe(viaPost.assumptions.length);
@@ -183,11 +216,18 @@ describe('generated requests answer what the JSON form answers', () => {
     await fc.assert(
       fc.asyncProperty(customers, problem, investment, async (c, p, i) => {
         const q = flatten(c, p, i);
-        if (Number(q.affectedCustomers ?? 0) > Number(q.customers) || Number(q.complaintsPerYear ?? 0) / Number(q.complaintRate) > Number(q.customers)) return;
+        if (
+          Number(q.affectedCustomers ?? 0) > Number(q.customers) ||
+          Number(q.complaintsPerYear ?? 0) / Number(q.complaintRate) > Number(q.customers)
+        )
+          return;
         const flat = await call(url('/v1/investment-roi', q));
         const body = (await flat.json()) as Record<string, unknown>;
         expect(flat.status, JSON.stringify(body)).toBe(200);
-        const viaPost = (await (await postJson('/v1/business-case', scenarioOf(q, true))).json()) as { investments: Record<string, unknown>[]; assumptions: unknown[] };
+        const viaPost = (await (await postJson('/v1/business-case', scenarioOf(q, true))).json()) as {
+          investments: Record<string, unknown>[];
+          assumptions: unknown[];
+        };
         const { npv, roi, paybackMonths, annualBenefit, pvCosts, cashFlows } = viaPost.investments[0]!;
         expect(body).toMatchObject({ npv, roi, paybackMonths, annualBenefit, pvCosts, cashFlows });
         expect((body.assumptions as unknown[]).length).toBe(viaPost.assumptions.length);
@@ -197,7 +237,12 @@ describe('generated requests answer what the JSON form answers', () => {
   });
 
   it('GET /v1/lifetime-value', async () => {
-    const annual = fc.record({ annualRevenue: fc.integer({ min: 0, max: 5000 }), grossMargin: twentieth(0, 1), retentionRate: twentieth(0, 0.95), discountRate: maybe(twentieth(0, 0.5)) });
+    const annual = fc.record({
+      annualRevenue: fc.integer({ min: 0, max: 5000 }),
+      grossMargin: twentieth(0, 1),
+      retentionRate: twentieth(0, 0.95),
+      discountRate: maybe(twentieth(0, 0.5)),
+    });
     await fc.assert(
       fc.asyncProperty(annual, async (a) => {
         const q = Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as Query;
@@ -213,17 +258,21 @@ describe('generated requests answer what the JSON form answers', () => {
   it('GET /v1/business-case, its scenario-wide parameters', async () => {
     const items = '&problem=p,prevalence:0.1,complaintRate:0.5,outcomes:0.4/0.2/0.4&investment=i,problems:all,prevalenceReduction:0.5,upfront:1000';
     await fc.assert(
-      fc.asyncProperty(customers, fc.record({ horizonYears: maybe(fc.integer({ min: 1, max: 10 })), riskAdjustment: maybe(twentieth(0, 0.95)) }), async (c, f) => {
-        const q = flatten(c);
-        if (f.horizonYears !== undefined) q.horizonYears = f.horizonYears;
-        if (f.riskAdjustment !== undefined) q.riskAdjustment = f.riskAdjustment;
-        const flat = (await (await call(url('/v1/business-case', q) + items)).json()) as Record<string, unknown>;
-        const s = scenarioOf(q, true);
-        s.problems = [{ id: 'p', prevalence: 0.1, complaintRate: 0.5, outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 } }];
-        s.investments = [{ id: 'i', problems: 'all', effects: { prevalenceReduction: 0.5 }, cost: { upfront: 1000 } }];
-        const viaPost = (await (await postJson('/v1/business-case', s)).json()) as Record<string, unknown>;
-        expect({ ...flat, assumptions: undefined }).toEqual({ ...viaPost, assumptions: undefined });
-      }),
+      fc.asyncProperty(
+        customers,
+        fc.record({ horizonYears: maybe(fc.integer({ min: 1, max: 10 })), riskAdjustment: maybe(twentieth(0, 0.95)) }),
+        async (c, f) => {
+          const q = flatten(c);
+          if (f.horizonYears !== undefined) q.horizonYears = f.horizonYears;
+          if (f.riskAdjustment !== undefined) q.riskAdjustment = f.riskAdjustment;
+          const flat = (await (await call(url('/v1/business-case', q) + items)).json()) as Record<string, unknown>;
+          const s = scenarioOf(q, true);
+          s.problems = [{ id: 'p', prevalence: 0.1, complaintRate: 0.5, outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 } }];
+          s.investments = [{ id: 'i', problems: 'all', effects: { prevalenceReduction: 0.5 }, cost: { upfront: 1000 } }];
+          const viaPost = (await (await postJson('/v1/business-case', s)).json()) as Record<string, unknown>;
+          expect({ ...flat, assumptions: undefined }).toEqual({ ...viaPost, assumptions: undefined });
+        },
+      ),
       runs(),
     );
   });
@@ -240,7 +289,9 @@ describe('the documented `field` example', () => {
         if (!field) continue;
         const example = String(field.schema.examples?.[0]);
         const query = new URLSearchParams();
-        if (method === 'get') for (const p of op.parameters!) for (const v of [p.example ?? p.schema.example].flat()) if (v !== undefined) query.append(p.name, String(v));
+        if (method === 'get')
+          for (const p of op.parameters!)
+            for (const v of [p.example ?? p.schema.example].flat()) if (v !== undefined) query.append(p.name, String(v));
         query.set('field', example);
         query.delete('format');
         const { workedExample } = await import('../../src/schemas/examples.ts');

@@ -30,7 +30,11 @@ describe('the README’s spreadsheet formulas', () => {
 
 describe('the README’s curl examples', () => {
   it('answer what the README shows', async () => {
-    const examples = [...readme.matchAll(/curl -s http:\/\/localhost:8787(\/v1\/business-case) -H 'Content-Type: application\/json' (?:\\\n\s*)?-d '([^']+)'\n```\n\n[^`]*```json\n([\s\S]*?)```/g)];
+    const examples = [
+      ...readme.matchAll(
+        /curl -s http:\/\/localhost:8787(\/v1\/business-case) -H 'Content-Type: application\/json' (?:\\\n\s*)?-d '([^']+)'\n```\n\n[^`]*```json\n([\s\S]*?)```/g,
+      ),
+    ];
     expect(examples.length).toBe(2);
     for (const [, path, body, shown] of examples) {
       const res = await call(path!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body! });

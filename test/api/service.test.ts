@@ -53,7 +53,11 @@ describe('GET /openapi.json', () => {
   it('is an OpenAPI 3.1 document describing every operation fully', async () => {
     const res = await call('/openapi.json');
     expect(res.status).toBe(200);
-    const doc = (await openApiDocument()) as unknown as { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await openApiDocument()) as unknown as {
+      openapi: string;
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     const ids = new Set<string>();
     for (const [path, operations] of Object.entries(doc.paths)) {
@@ -152,7 +156,11 @@ describe('every answer', () => {
 describe('GET /problems/{type}', () => {
   it('explains every type an error answer links to', async () => {
     const res = await call('/problems/invalid-input');
-    expect(await expectDocumented(res, 'GET', '/problems/{type}')).toMatchObject({ type: '/problems/invalid-input', status: 422, title: 'Invalid input' });
+    expect(await expectDocumented(res, 'GET', '/problems/{type}')).toMatchObject({
+      type: '/problems/invalid-input',
+      status: 422,
+      title: 'Invalid input',
+    });
     const bad = await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
     const { type } = (await bad.json()) as { type: string };
     expect((await call(type)).status).toBe(200);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { workedExample } from '../../src/schemas/examples.ts';
 import { call, expectDocumented, parseDelimited, postJson } from './helpers.ts';
 
-const BILLING = 'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
+const BILLING =
+  'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
 const FIX = `${BILLING}&prevalenceReduction=0.6&upfrontCost=250000&annualCost=50000`;
 
 /** The worked example in the compact GET form. */
@@ -80,7 +81,7 @@ describe('GET /v1/investment-roi', () => {
   });
 
   it('uses one discountRate for the lifetime value and the cash flows', async () => {
-    const q = FIX.replace('lifetimeValue=500', 'annualRevenue=500&grossMargin=0.5&retentionRate=0.8') + '&discountRate=0.2';
+    const q = `${FIX.replace('lifetimeValue=500', 'annualRevenue=500&grossMargin=0.5&retentionRate=0.8')}&discountRate=0.2`;
     const body = (await (await call(`/v1/investment-roi?${q}`)).json()) as { lifetimeValue: number; cashFlows: { discountFactor: number }[] };
     expect(body.lifetimeValue).toBeCloseTo((500 * 0.5 * 0.8) / (1 + 0.2 - 0.8), 9);
     expect(body.cashFlows[1]!.discountFactor).toBeCloseTo(1 / 1.2, 12);
@@ -99,10 +100,11 @@ describe('GET /v1/lifetime-value', () => {
     const body = (await expectDocumented(res, 'GET', '/v1/lifetime-value')) as { lifetimeValue: number; assumptions: { field: string }[] };
     expect(body.lifetimeValue).toBeCloseTo(1066.6666667, 6);
     expect(body.assumptions.map((a) => a.field)).toEqual(['discountRate']);
-    expect(Number(await (await call('/v1/lifetime-value?annualRevenue=1000&grossMargin=0.4&retentionRate=0.8&discountRate=0.05&field=lifetimeValue')).text())).toBeCloseTo(
-      1280,
-      9,
-    );
+    expect(
+      Number(
+        await (await call('/v1/lifetime-value?annualRevenue=1000&grossMargin=0.4&retentionRate=0.8&discountRate=0.05&field=lifetimeValue')).text(),
+      ),
+    ).toBeCloseTo(1280, 9);
   });
 });
 
@@ -129,7 +131,10 @@ describe('GET /v1/business-case', () => {
   });
 
   it('fits ten problems and five investments in a 2,048-character URL', async () => {
-    const problems = Array.from({ length: 10 }, (_, i) => `&problem=problem-${i + 1},prevalence:0.0${i + 1},complaintRate:0.35,outcomes:0.45/0.25/0.3,costPerComplaint:12.5`);
+    const problems = Array.from(
+      { length: 10 },
+      (_, i) => `&problem=problem-${i + 1},prevalence:0.0${i + 1},complaintRate:0.35,outcomes:0.45/0.25/0.3,costPerComplaint:12.5`,
+    );
     const investments = Array.from(
       { length: 5 },
       (_, i) => `&investment=investment-${i + 1},problems:problem-${i + 1}/problem-${i + 6},prevalenceReduction:0.4,upfront:150000,annual:30000`,
@@ -142,7 +147,9 @@ describe('GET /v1/business-case', () => {
   });
 
   it('names the parameter of a bad problem by its position', async () => {
-    const res = await call(`/v1/business-case?${WORKED_GET.replace('complaintRate:0.25', 'complaintRate:1.25')}&format=txt&field=totals.totalAnnualDamage`);
+    const res = await call(
+      `/v1/business-case?${WORKED_GET.replace('complaintRate:0.25', 'complaintRate:1.25')}&format=txt&field=totals.totalAnnualDamage`,
+    );
     expect(res.status).toBe(422);
     expect(await res.text()).toBe('problems[1].complaintRate: must be greater than 0 and at most 1 (got 1.25)');
     const typo = await call(`/v1/business-case?${WORKED_GET.replace('complaintRate:0.25', 'complaintrate:0.25')}`);
@@ -173,10 +180,12 @@ describe('POST /v1/business-case for spreadsheets', () => {
 describe('errors a spreadsheet can read', () => {
   it('one line of text with the real status for csv, tsv and txt', async () => {
     for (const format of ['csv', 'tsv', 'txt']) {
-      const res = await call(`/v1/problem-damage?${BILLING.replace('complaintRate=0.5', 'complaintRate=2')}&format=${format}&field=serviceCost`.replace(
-        format === 'txt' ? '' : '&field=serviceCost',
-        '',
-      ));
+      const res = await call(
+        `/v1/problem-damage?${BILLING.replace('complaintRate=0.5', 'complaintRate=2')}&format=${format}&field=serviceCost`.replace(
+          format === 'txt' ? '' : '&field=serviceCost',
+          '',
+        ),
+      );
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       expect(await res.text()).toBe('complaintRate: must be greater than 0 and at most 1 (got 2)');
@@ -202,7 +211,9 @@ describe('errors a spreadsheet can read', () => {
     const unknown = await call(`/v1/problem-damage?${BILLING}&complaintRat=0.5&field=serviceCost`);
     expect(await unknown.text()).toBe('complaintRat: is not a known field');
     const none = await call(`/v1/problem-damage?${BILLING.replace('prevalence=0.12&', '')}&field=serviceCost`);
-    expect(await none.text()).toMatch(/^prevalence\/affectedCustomers\/complaintsPerYear: give exactly one of prevalence, affectedCustomers or complaintsPerYear/);
+    expect(await none.text()).toMatch(
+      /^prevalence\/affectedCustomers\/complaintsPerYear: give exactly one of prevalence, affectedCustomers or complaintsPerYear/,
+    );
   });
 
   it('txt without a field, a field that does not exist, a table that does not exist', async () => {
@@ -235,7 +246,12 @@ describe('caching and methods', () => {
   });
 
   it('HEAD and OPTIONS work on every GET route, as LibreOffice sends them first', async () => {
-    for (const path of [`/v1/problem-damage?${BILLING}`, `/v1/investment-roi?${FIX}`, '/v1/lifetime-value?annualRevenue=1&grossMargin=1&retentionRate=0.5', `/v1/business-case?${WORKED_GET}`]) {
+    for (const path of [
+      `/v1/problem-damage?${BILLING}`,
+      `/v1/investment-roi?${FIX}`,
+      '/v1/lifetime-value?annualRevenue=1&grossMargin=1&retentionRate=0.5',
+      `/v1/business-case?${WORKED_GET}`,
+    ]) {
       const head = await call(path, { method: 'HEAD' });
       expect(head.status, path).toBe(200);
       expect(await head.text()).toBe('');

@@ -11,10 +11,30 @@ const { check, finish } = checklist('libreoffice');
 
 /** The worked example (docs/method.md), as the workbook lays it out. */
 const EXPECTED: Record<string, number> = {
-  H9: 6588, I9: 3294000, J9: 732000, K9: 48000, L9: 4074000, M9: 2,
-  H10: 13055, I10: 6527500, J10: 1582500, K10: 25000, L10: 8135000, M10: 1,
-  I13: 2444400, J13: 5096632.31, K13: 13.6149, L13: 2, M13: 179163.33, N13: 1,
-  I14: 1473000, J14: 2898397.45, K14: 7.2747, L14: 1, M14: 100475, N14: 2,
+  H9: 6588,
+  I9: 3294000,
+  J9: 732000,
+  K9: 48000,
+  L9: 4074000,
+  M9: 2,
+  H10: 13055,
+  I10: 6527500,
+  J10: 1582500,
+  K10: 25000,
+  L10: 8135000,
+  M10: 1,
+  I13: 2444400,
+  J13: 5096632.31,
+  K13: 13.6149,
+  L13: 2,
+  M13: 179163.33,
+  N13: 1,
+  I14: 1473000,
+  J14: 2898397.45,
+  K14: 7.2747,
+  L14: 1,
+  M14: 100475,
+  N14: 2,
   B16: 12209000,
 };
 
@@ -60,7 +80,11 @@ try {
   const wrong = await readWorkbook('examples/business-case.ods', server.base, 'C9=2');
   const reason = '#ERROR complaintRate: must be greater than 0 and at most 1 (got 2)';
   check('a bad input shows its reason in the cell', wrong.L9 === reason, `holds ${JSON.stringify(wrong.L9)}`);
-  check('a bad input in the business case names the problem', String(wrong.M9).startsWith('#ERROR problems[0].complaintRate'), `holds ${JSON.stringify(wrong.M9)}`);
+  check(
+    'a bad input in the business case names the problem',
+    String(wrong.M9).startsWith('#ERROR problems[0].complaintRate'),
+    `holds ${JSON.stringify(wrong.M9)}`,
+  );
 
   // The README's Excel formula, built from labelled cells, evaluated by a real spreadsheet engine.
   const readme = readFileSync('README.md', 'utf8');
@@ -68,7 +92,19 @@ try {
   check('the README has its Excel formula', excel !== undefined);
   if (excel) {
     const formula = excel.replace('https://YOUR-WORKER', server.base);
-    const { stdout } = await run('/usr/bin/python3', ['test/libreoffice/evaluate-formula.py', formula, '100000', '500', '0.12', '0.5', '0.4', '0.2', '0.4', '8', 'USD']);
+    const { stdout } = await run('/usr/bin/python3', [
+      'test/libreoffice/evaluate-formula.py',
+      formula,
+      '100000',
+      '500',
+      '0.12',
+      '0.5',
+      '0.4',
+      '0.2',
+      '0.4',
+      '8',
+      'USD',
+    ]);
     check('the README’s Excel formula gives 4074000', JSON.parse(stdout) === '4074000', `gives ${stdout.trim()}`);
   }
 } catch (e) {

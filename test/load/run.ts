@@ -8,7 +8,8 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const duration = arg('duration', 30);
 const connections = arg('connections', 50);
 
-const BILLING = 'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
+const BILLING =
+  'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
 const WORKED_GET =
   'customers=100000&lifetimeValue=500' +
   '&problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8' +
@@ -34,7 +35,10 @@ const MIX: Kind[] = [
     init: { method: 'POST', headers: json, body: JSON.stringify(workedExample) },
     correct: (status, body) => {
       if (status !== 200) return false;
-      const r = JSON.parse(body) as { problems: { id: string; totalAnnualDamage: number }[]; investments: { id: string; npv: number; paybackMonths: number }[] };
+      const r = JSON.parse(body) as {
+        problems: { id: string; totalAnnualDamage: number }[];
+        investments: { id: string; npv: number; paybackMonths: number }[];
+      };
       return (
         r.problems[0]!.id === 'late-delivery' &&
         Math.abs(r.problems[0]!.totalAnnualDamage - 8135000) < 1e-6 &&
@@ -47,7 +51,8 @@ const MIX: Kind[] = [
     name: 'POST business case, CSV',
     path: '/v1/business-case?format=csv&table=investments',
     init: { method: 'POST', headers: json, body: JSON.stringify(workedExample) },
-    correct: (status, body) => status === 200 && body.split('\r\n')[1]!.startsWith('fix-billing,Fix the billing system,1,true,billing-errors,2444400,'),
+    correct: (status, body) =>
+      status === 200 && body.split('\r\n')[1]!.startsWith('fix-billing,Fix the billing system,1,true,billing-errors,2444400,'),
   },
   { name: 'GET problem damage', path: `/v1/problem-damage?${BILLING}&field=totalAnnualDamage`, correct: (s, b) => s === 200 && b === '4074000' },
   {
@@ -55,8 +60,16 @@ const MIX: Kind[] = [
     path: `/v1/investment-roi?${BILLING}&prevalenceReduction=0.6&upfrontCost=250000&annualCost=50000&field=roi`,
     correct: (s, b) => s === 200 && near(b, 13.6149, 0.00005),
   },
-  { name: 'GET lifetime value', path: '/v1/lifetime-value?annualRevenue=1000&grossMargin=0.4&retentionRate=0.8&field=lifetimeValue', correct: (s, b) => s === 200 && near(b, 1066.6666667, 1e-6) },
-  { name: 'GET business case', path: `/v1/business-case?${WORKED_GET}&field=totals.totalAnnualDamage`, correct: (s, b) => s === 200 && b === '12209000' },
+  {
+    name: 'GET lifetime value',
+    path: '/v1/lifetime-value?annualRevenue=1000&grossMargin=0.4&retentionRate=0.8&field=lifetimeValue',
+    correct: (s, b) => s === 200 && near(b, 1066.6666667, 1e-6),
+  },
+  {
+    name: 'GET business case',
+    path: `/v1/business-case?${WORKED_GET}&field=totals.totalAnnualDamage`,
+    correct: (s, b) => s === 200 && b === '12209000',
+  },
   {
     name: 'bad: malformed JSON',
     path: '/v1/business-case',
@@ -81,7 +94,9 @@ const server = await startDevServer().catch((e: Error) => {
   return finish();
 });
 
-const counts = new Map<string, { sent: number; wrong: number; failed: number; serverErrors: number }>(MIX.map((k) => [k.name, { sent: 0, wrong: 0, failed: 0, serverErrors: 0 }]));
+const counts = new Map<string, { sent: number; wrong: number; failed: number; serverErrors: number }>(
+  MIX.map((k) => [k.name, { sent: 0, wrong: 0, failed: 0, serverErrors: 0 }]),
+);
 const examples: string[] = [];
 let next = 0;
 const deadline = Date.now() + duration * 1000;
@@ -113,7 +128,11 @@ try {
   const total = [...counts.values()].reduce((a, c) => a + c.sent, 0);
   console.log(`${total} requests in ${seconds.toFixed(1)} s from ${connections} connections (${(total / seconds).toFixed(0)} req/s)`);
   for (const [name, c] of counts) {
-    check(`${name}: ${c.sent} sent, all correct, no 5xx, no connection error`, c.sent > 0 && c.wrong === 0 && c.failed === 0 && c.serverErrors === 0, JSON.stringify(c));
+    check(
+      `${name}: ${c.sent} sent, all correct, no 5xx, no connection error`,
+      c.sent > 0 && c.wrong === 0 && c.failed === 0 && c.serverErrors === 0,
+      JSON.stringify(c),
+    );
   }
   for (const e of examples) console.log(`  e.g. ${e}`);
 } finally {

@@ -32,7 +32,9 @@ describe('customer lifetime value from annual figures', () => {
 
   it('feeds the damage exactly as a given lifetime value would', () => {
     const V = lifetimeValue({ annualRevenue: 1000, grossMargin: 0.4, retentionRate: 0.8, discountRate: 0.05 });
-    const fromAnnual = businessCase(scenario([], { customerValue: { annualRevenue: 1000, grossMargin: 0.4, retentionRate: 0.8, discountRate: 0.05 } }));
+    const fromAnnual = businessCase(
+      scenario([], { customerValue: { annualRevenue: 1000, grossMargin: 0.4, retentionRate: 0.8, discountRate: 0.05 } }),
+    );
     const fromValue = businessCase(scenario([], { customerValue: { lifetimeValue: V } }));
     expect(fromAnnual.problems[0]!.totalAnnualDamage).toBe(fromValue.problems[0]!.totalAnnualDamage);
   });
@@ -73,7 +75,10 @@ describe('investments at the edges', () => {
   it('negative benefit: easier complaint access where complaining makes things worse is reported as a loss', () => {
     // Complainants here are less loyal than silent customers, so more complaints lose customers.
     const worse = { ...problem, loyalty: { silent: 0.5, satisfied: 0.1, mollified: 0.1, dissatisfied: 0.1 } };
-    const inv = only({ ...scenario([{ id: 'access', problems: ['p'], effects: { complaintRateMultiplier: 2 }, cost: { upfront: 100 } }]), problems: [worse] });
+    const inv = only({
+      ...scenario([{ id: 'access', problems: ['p'], effects: { complaintRateMultiplier: 2 }, cost: { upfront: 100 } }]),
+      problems: [worse],
+    });
     expect(inv.annualBenefit).toBeLessThan(0);
     expect(inv.riskAdjustedAnnualBenefit).toBeCloseTo(inv.annualBenefit * 0.9, 6);
     expect(inv.npv).toBeLessThan(-100);
@@ -145,7 +150,13 @@ describe('figures that cannot be computed', () => {
 describe('problems', () => {
   it('tied on damage keep input order; shares are null when the total is 0', () => {
     const none = { ...problem, prevalence: 0 };
-    const result = businessCase({ ...scenario([]), problems: [{ ...none, id: 'a' }, { ...none, id: 'b' }] });
+    const result = businessCase({
+      ...scenario([]),
+      problems: [
+        { ...none, id: 'a' },
+        { ...none, id: 'b' },
+      ],
+    });
     expect(result.problems.map((p) => [p.id, p.rank, p.share, p.cumulativeShare])).toEqual([
       ['a', 1, null, null],
       ['b', 2, null, null],
@@ -156,7 +167,10 @@ describe('problems', () => {
     const result = businessCase({
       ...scenario([]),
       loyalty: { silent: 0.2 },
-      problems: [{ ...problem, id: 'a', loyalty: { silent: 0.5 } }, { ...problem, id: 'b' }],
+      problems: [
+        { ...problem, id: 'a', loyalty: { silent: 0.5 } },
+        { ...problem, id: 'b' },
+      ],
     });
     const a = result.problems.find((p) => p.id === 'a')!;
     const b = result.problems.find((p) => p.id === 'b')!;

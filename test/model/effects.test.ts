@@ -13,7 +13,12 @@ const state: ProblemState = {
 describe('applyEffects (the method, Investment)', () => {
   it('applies each kind of effect', () => {
     const after = applyEffects(state, [
-      { prevalenceReduction: 0.25, complaintRateMultiplier: 1.5, costPerComplaintReduction: 0.1, outcomes: { satisfied: 0.6, mollified: 0.3, dissatisfied: 0.1 } },
+      {
+        prevalenceReduction: 0.25,
+        complaintRateMultiplier: 1.5,
+        costPerComplaintReduction: 0.1,
+        outcomes: { satisfied: 0.6, mollified: 0.3, dissatisfied: 0.1 },
+      },
     ]);
     expect(after.affected).toBeCloseTo(750, 12);
     expect(after.complaintRate).toBeCloseTo(0.6, 12);

@@ -24,7 +24,9 @@ describe('model properties', () => {
         for (const p of businessCase(s).problems) {
           expect(close(p.silent + p.complainants, p.affected)).toBe(true);
           expect(close(p.satisfiedComplainants + p.mollifiedComplainants + p.dissatisfiedComplainants, p.complainants)).toBe(true);
-          expect(close(p.totalAnnualDamage, p.directRevenueAtRisk + p.wordOfMouthRevenueAtRisk + p.serviceCost, magnitude(s, p.id, p.affected))).toBe(true);
+          expect(close(p.totalAnnualDamage, p.directRevenueAtRisk + p.wordOfMouthRevenueAtRisk + p.serviceCost, magnitude(s, p.id, p.affected))).toBe(
+            true,
+          );
         }
       }),
       runs(),
@@ -39,7 +41,14 @@ describe('model properties', () => {
         for (const p of base) {
           const q = scaled.find((x) => x.id === p.id)!;
           const scale = k * magnitude(s, p.id, p.affected);
-          for (const key of ['affected', 'customersLost', 'directRevenueAtRisk', 'wordOfMouthRevenueAtRisk', 'serviceCost', 'totalAnnualDamage'] as const) {
+          for (const key of [
+            'affected',
+            'customersLost',
+            'directRevenueAtRisk',
+            'wordOfMouthRevenueAtRisk',
+            'serviceCost',
+            'totalAnnualDamage',
+          ] as const) {
             expect(close(q[key], k * p[key], scale), key).toBe(true);
           }
         }
@@ -85,7 +94,8 @@ describe('model properties', () => {
         const [low, high] = a <= b ? [a, b] : [b, a];
         const target = s.problems[0]!;
         const benefit = (r: number) =>
-          businessCase({ ...s, investments: [{ id: 'x', problems: [target.id], effects: { prevalenceReduction: r }, cost: {} }] }).investments[0]!.annualBenefit;
+          businessCase({ ...s, investments: [{ id: 'x', problems: [target.id], effects: { prevalenceReduction: r }, cost: {} }] }).investments[0]!
+            .annualBenefit;
         const before = businessCase(s).problems.find((p) => p.id === target.id)!;
         fc.pre(before.totalAnnualDamage > 0);
         // Benefit is damage before − damage after, recomputed (the method, Investment): rounding in that difference is of the
@@ -133,7 +143,8 @@ describe('model properties', () => {
           const before =
             group(a) < group(b) ||
             (group(a) === group(b) &&
-              ((a.roi ?? 0) > (b.roi ?? 0) || ((a.roi ?? 0) === (b.roi ?? 0) && (a.npv > b.npv || (a.npv === b.npv && inputOrder(a.id) < inputOrder(b.id))))));
+              ((a.roi ?? 0) > (b.roi ?? 0) ||
+                ((a.roi ?? 0) === (b.roi ?? 0) && (a.npv > b.npv || (a.npv === b.npv && inputOrder(a.id) < inputOrder(b.id))))));
           expect(before).toBe(true);
         }
       }),
