@@ -96,10 +96,18 @@ const rootRoute = createRoute({
   responses: { 302: { description: 'Redirect to `/docs`', headers: { Location: { schema: { type: 'string', example: '/docs' } } } } },
 });
 
+const documents = new WeakMap<object, ReturnType<OpenAPIHono['getOpenAPI31Document']>>();
+
+/** The app's OpenAPI document, built once, on first request: the registry does not change after start-up. */
+export function openApiDocumentOf(app: OpenAPIHono<AppEnv>): ReturnType<OpenAPIHono['getOpenAPI31Document']> {
+  let document = documents.get(app);
+  if (!document) documents.set(app, (document = app.getOpenAPI31Document(DOCUMENT_INFO)));
+  return document;
+}
+
 export function registerDocs(app: OpenAPIHono<AppEnv>) {
   // Built once, on first request: the registry does not change after start-up.
-  let document: ReturnType<OpenAPIHono['getOpenAPI31Document']> | undefined;
-  app.openapi(documentRoute, (c) => c.json((document ??= app.getOpenAPI31Document(DOCUMENT_INFO)), 200));
+  app.openapi(documentRoute, (c) => c.json(openApiDocumentOf(app), 200));
   app.openapi(docsRoute, (c) => c.html(DOCS_PAGE, 200, { 'Content-Security-Policy': DOCS_CSP }));
   app.openapi(rootRoute, (c) => c.redirect('/docs', 302));
 }

@@ -1,3 +1,5 @@
+import { createApp } from '../../src/app.ts';
+import { openApiDocumentOf } from '../../src/routes/docs.ts';
 import { describe, expect, it } from 'vitest';
 import { call, expectDocumented, openApiDocument } from './helpers.ts';
 
@@ -109,6 +111,8 @@ describe('GET /openapi.json', () => {
     const a = await (await call('/openapi.json')).text();
     const b = await (await call('/openapi.json')).text();
     expect(a).toBe(b);
+    const app = createApp();
+    expect(openApiDocumentOf(app)).toBe(openApiDocumentOf(app));
   });
 });
 
@@ -135,10 +139,22 @@ describe('GET /docs', () => {
 });
 
 describe('every answer', () => {
-  it('says nosniff and answers HEAD on GET routes without a body', async () => {
-    for (const path of ['/health', '/v1/defaults', '/openapi.json', '/docs', '/nowhere']) {
-      const res = await call(path);
-      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+  it('says nosniff, names no server software, and answers HEAD on GET routes without a body', async () => {
+    const answers = {
+      '/health': await call('/health'),
+      '/v1/defaults': await call('/v1/defaults'),
+      '/openapi.json': await call('/openapi.json'),
+      '/docs': await call('/docs'),
+      '/method': await call('/method'),
+      '/nowhere': await call('/nowhere'),
+      'malformed JSON': await call('/v1/business-case', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      'an error line': await call('/v1/problem-damage?format=csv'),
+    };
+    for (const [what, res] of Object.entries(answers)) {
+      expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), what).toBe('no-referrer');
+      expect(res.headers.get('x-powered-by'), what).toBeNull();
+      expect(res.headers.get('server'), what).toBeNull();
     }
     const head = await call('/v1/defaults', { method: 'HEAD' });
     expect(head.status).toBe(200);
