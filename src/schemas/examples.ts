@@ -1,4 +1,5 @@
-// Realistic request bodies, shown on the docs page and sent by the tests.
+// Realistic request bodies, shown on the docs page and sent by the tests; typed as scenarios, so they stay valid ones.
+import type { ScenarioInput } from '../model/types.ts';
 
 /** The worked example of the method (/method#worked-example). */
 export const workedExample = {
@@ -38,7 +39,7 @@ export const workedExample = {
       cost: { upfront: 100000, annual: 120000 },
     },
   ],
-};
+} satisfies ScenarioInput;
 
 /**
  * A subscription business that knows its annual figures rather than a lifetime value, counts complaints
@@ -94,4 +95,4 @@ export const subscriptionExample = {
       cost: { upfront: 30000, annual: 15000 },
     },
   ],
-};
+} satisfies ScenarioInput;

@@ -3,7 +3,7 @@ import { businessCase } from '../../src/model/business-case.ts';
 import { workedExample } from '../../src/schemas/examples.ts';
 import type { ScenarioInput } from '../../src/model/types.ts';
 
-const result = businessCase(workedExample as ScenarioInput);
+const result = businessCase(workedExample);
 const problem = (id: string) => result.problems.find((p) => p.id === id)!;
 const investment = (id: string) => result.investments.find((i) => i.id === id)!;
 
