@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessCase } from '../../src/model/business-case.ts';
 import { workedExample } from '../../src/schemas/examples.ts';
-import type { ScenarioInput } from '../../src/model/types.ts';
 
 const result = businessCase(workedExample);
 const problem = (id: string) => result.problems.find((p) => p.id === id)!;
