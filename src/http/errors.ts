@@ -6,7 +6,6 @@ import { ModelError } from '../model/errors.ts';
 import { requestedFormat, spreadsheetError } from '../present/answer.ts';
 import { fieldErrors, shortPath } from '../present/field-errors.ts';
 import { ApiProblem, invalidInput, uncomputable } from '../present/problem.ts';
-import { excerpt } from '../schemas/common.ts';
 import { unsupportedMediaType } from './json-body.ts';
 
 export function respond(c: Context, problem: ApiProblem): Response {
@@ -14,21 +13,11 @@ export function respond(c: Context, problem: ApiProblem): Response {
   return format === 'json' ? problem.toResponse() : spreadsheetError(problem, format, c.req.query('onError') === 'cell');
 }
 
-/** The parser's reason, cut short and made visible: it may quote the body, which can be anything. */
-async function malformedJsonDetail(c: Context): Promise<string> {
-  try {
-    JSON.parse(await c.req.text());
-    return 'The body is not valid JSON.';
-  } catch (e) {
-    return `The body is not valid JSON: ${excerpt((e as Error).message, 120)}.`;
-  }
-}
-
-async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
+function toProblem(err: Error, c: Context): ApiProblem {
   if (err instanceof ApiProblem) return err;
   if (err instanceof ModelError) return uncomputable(err);
   if (err instanceof HTTPException) {
-    if (err.status === 400) return new ApiProblem('malformed-json', await malformedJsonDetail(c));
+    if (err.status === 400) return new ApiProblem('malformed-json', 'The body is not valid JSON.');
     if (err.status === 415) return unsupportedMediaType(c.req.header('content-type'));
     if (err.status === 413) return new ApiProblem('payload-too-large', 'The body is too large.');
   }
@@ -36,7 +25,7 @@ async function toProblem(err: Error, c: Context): Promise<ApiProblem> {
   return new ApiProblem('internal', 'An unexpected error occurred; it has been logged.');
 }
 
-export const onError = async (err: Error, c: Context) => respond(c, await toProblem(err, c));
+export const onError = (err: Error, c: Context) => respond(c, toProblem(err, c));
 
 /** A validation failure of a route's schemas, as the 422 that names each field. */
 export const defaultHook = (result: { success: true } | { success: false; error: Parameters<typeof fieldErrors>[0] }) => {

@@ -47,19 +47,38 @@ function withDefaults<T extends object>(defaults: { [K in keyof T]: { value: T[K
   return out;
 }
 
-/** The value at a dotted path of a plain object, or undefined. */
-function at(root: unknown, path: string): unknown {
+/** The value at a path (its steps) of a plain object, or undefined. */
+function at(root: unknown, steps: readonly string[]): unknown {
   let node = root;
-  for (const step of path.split('.')) node = node === undefined || node === null ? undefined : (node as Record<string, unknown>)[step];
+  for (const step of steps) node = node === undefined || node === null ? undefined : (node as Record<string, unknown>)[step];
   return node;
 }
 
+type Default = (typeof DEFAULTS)[number];
+/** DEFAULTS read once: a scenario-wide default with its path's steps, or a run of one list's defaults, item by item. */
+type Step =
+  | { kind: 'scenario'; d: Default; steps: string[] }
+  | { kind: 'list'; list: 'problems' | 'investments'; run: { d: Default; rest: string; steps: string[] }[] };
+
+let plan: Step[] | undefined;
+function planOf(): Step[] {
+  const out: Step[] = [];
+  for (const d of DEFAULTS) {
+    const [list, rest] = d.field.split('[].') as [string, string | undefined];
+    const last = out.at(-1);
+    if (rest === undefined) out.push({ kind: 'scenario', d, steps: d.field.split('.') });
+    else if (last?.kind === 'list' && last.list === list) last.run.push({ d, rest, steps: rest.split('.') });
+    else out.push({ kind: 'list', list: list as 'problems' | 'investments', run: [{ d, rest, steps: rest.split('.') }] });
+  }
+  return out;
+}
+
 /** Whether a default applies at all to this scenario, beyond its input being left out. */
-function applies(field: string, s: ScenarioInput, investments: readonly InvestmentInput[]): boolean {
+function applies(field: string, steps: readonly string[], s: ScenarioInput, investments: readonly InvestmentInput[]): boolean {
   if (field.startsWith('finance.')) return investments.length > 0;
   if (field === 'customerValue.discountRate') return s.customerValue.lifetimeValue === undefined;
   // A loyalty rate every problem sets for itself is not assumed.
-  if (field.startsWith('loyalty.')) return s.problems.some((p) => at(p, field) === undefined);
+  if (field.startsWith('loyalty.')) return s.problems.some((p) => at(p, steps) === undefined);
   return true;
 }
 
@@ -71,22 +90,15 @@ function assumptionsOf(s: ScenarioInput, V: number, investments: readonly Invest
   const out: Assumption[] = [];
   const add = (field: string, value: Assumption['value'], source: string) =>
     out.push({ field, value: Array.isArray(value) ? [...value] : value, source });
-  const lists: Record<string, readonly object[]> = { problems: s.problems, investments };
-  for (let k = 0; k < DEFAULTS.length; k++) {
-    const d = DEFAULTS[k]!;
-    const [list, inner] = d.field.split('[].');
-    if (inner === undefined) {
-      if (at(s, d.field) === undefined && applies(d.field, s, investments)) add(d.field, d.field === 'newCustomerValue' ? V : d.value, d.source);
+  const lists = { problems: s.problems, investments };
+  for (const step of (plan ??= planOf())) {
+    if (step.kind === 'scenario') {
+      const { d, steps } = step;
+      if (at(s, steps) === undefined && applies(d.field, steps, s, investments)) add(d.field, d.field === 'newCustomerValue' ? V : d.value, d.source);
       continue;
     }
-    // The run of defaults of the same list, item by item.
-    const run = [d];
-    while (DEFAULTS[k + 1]?.field.startsWith(`${list}[].`)) run.push(DEFAULTS[++k]!);
-    lists[list!]!.forEach((item, i) => {
-      for (const r of run) {
-        const rest = r.field.slice(list!.length + 3);
-        if (at(item, rest) === undefined) add(`${list}[${i}].${rest}`, r.value, r.source);
-      }
+    lists[step.list].forEach((item: object, i: number) => {
+      for (const r of step.run) if (at(item, r.steps) === undefined) add(`${step.list}[${i}].${r.rest}`, r.d.value, r.d.source);
     });
   }
   return out;

@@ -11,6 +11,7 @@ import { parseFlat, withNames } from '../spreadsheet/flat.ts';
 import { renamer, scenarioOf } from '../spreadsheet/parameters.ts';
 import { BusinessCaseQuery, PARAMETERS } from '../spreadsheet/queries.ts';
 import { jsonBody } from '../http/json-body.ts';
+import { queryOf, valid } from '../http/validate.ts';
 import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
 
@@ -32,7 +33,6 @@ export const businessCaseRoute = createRoute({
     'returns every problem’s annual damage, ranked, every investment’s benefit, NPV, ROI, payback and cost of delay, ranked, the ' +
     'totals, and every assumption taken from a default. The arithmetic is the model, version 2, set out with its sources at [/method](/method) (TARP/CCMC market damage model, ' +
     `Forrester TEI finance). Figures are not rounded. ${TABLES}`,
-  middleware: jsonBody,
   request: {
     query: OutputQuery,
     body: {
@@ -68,7 +68,13 @@ const businessCaseGetRoute = createRoute({
 });
 
 export function registerBusinessCase(app: OpenAPIHono<AppEnv>) {
-  app.openapi(businessCaseRoute, (c) => answer(businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
+  // Validated here, synchronously and once, against the schemas the document shows (the generic validators would
+  // read the body again and parse it asynchronously).
+  app.openAPIRegistry.registerPath(businessCaseRoute);
+  app.post(businessCaseRoute.path, jsonBody, (c) => {
+    const query = valid(OutputQuery, queryOf(c));
+    return answer(businessCaseView(businessCase(valid(Scenario, c.get('json')))), query);
+  });
 
   app.openapi(businessCaseGetRoute, (c) => {
     const q = c.req.valid('query');

@@ -89,7 +89,13 @@ const ID_CHAR = `[^.,/${CONTROLS}${MARKS}]`;
 const ID_EDGE = `[^\\s.,/${CONTROLS}${MARKS}]`;
 const ID_PATTERN = `^(?![0-9]+$)${ID_EDGE}(?:${ID_CHAR}*${ID_EDGE})?$`;
 
+/** The usual id, letters, digits, `-` and `_`: accepted without the checks below, which only a rarer id needs. */
+const PLAIN_ID = /^[\w-]+$/;
+/** The usual name, printable ASCII: only its blankness is left to check. */
+const PLAIN_NAME = /^[\x20-\x7e]+$/;
+
 function idProblem(id: string): string | undefined {
+  if (id.length <= LIMITS.idLength && PLAIN_ID.test(id) && !/^\d+$/.test(id)) return undefined;
   if (id.length === 0) return 'must not be empty';
   if (id.length > LIMITS.idLength) return `must be at most ${LIMITS.idLength} characters (got ${id.length})`;
   if (id.trim() === '') return 'must not be blank';
@@ -102,6 +108,7 @@ function idProblem(id: string): string | undefined {
 }
 
 function nameProblem(name: string): string | undefined {
+  if (name.length <= LIMITS.nameLength && PLAIN_NAME.test(name) && /\S/.test(name)) return undefined;
   if (name.length > LIMITS.nameLength) return `must be at most ${LIMITS.nameLength} characters (got ${name.length})`;
   if (BLANK.test(name)) return 'must not be blank: leave name out to use the id';
   if (LONE_SURROGATE.test(name)) return `must be well-formed Unicode text${got(name)}`;

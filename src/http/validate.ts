@@ -1,0 +1,22 @@
+import type { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { fieldErrors } from '../present/field-errors.ts';
+import { invalidInput } from '../present/problem.ts';
+
+/**
+ * A value checked against the schema the route documents, synchronously: the 422 that names each field, or the value
+ * the schema makes of it.
+ */
+export function valid<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(fieldErrors(result.error));
+  return result.data;
+}
+
+/** The query as the documented schemas read it: a parameter given once is text, given more often a list. */
+export function queryOf(c: Context): Record<string, string | string[]> {
+  if (!c.req.url.includes('?')) return {};
+  const out: Record<string, string | string[]> = {};
+  for (const [name, values] of Object.entries(c.req.queries())) out[name] = values.length === 1 ? values[0]! : values;
+  return out;
+}
