@@ -5,18 +5,19 @@ import type { BusinessCase } from '../src/model/business-case.ts';
 import type { AnnualFigures, ScenarioInput } from '../src/model/types.ts';
 import type { worded } from '../src/present/views.ts';
 import type { resultSchemas } from '../src/schemas/results.ts';
-import type { CustomerValue, Scenario } from '../src/schemas/scenario.ts';
+import type { scenarioSchemas } from '../src/schemas/scenario.ts';
 
 /** True only when A and B are the same type. */
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 
 type Results = ReturnType<typeof resultSchemas>;
+type Schemas = ReturnType<typeof scenarioSchemas>;
 
 export type Checks = [
-  Assert<Equals<z.output<typeof Scenario>, ScenarioInput>>,
+  Assert<Equals<z.output<Schemas['Scenario']>, ScenarioInput>>,
   Assert<
-    Equals<Required<Pick<z.output<typeof CustomerValue>, 'annualRevenue' | 'grossMargin' | 'retentionRate'>>, Omit<AnnualFigures, 'discountRate'>>
+    Equals<Required<Pick<z.output<Schemas['CustomerValue']>, 'annualRevenue' | 'grossMargin' | 'retentionRate'>>, Omit<AnnualFigures, 'discountRate'>>
   >,
   Assert<Equals<z.output<Results['BusinessCase']>, ReturnType<typeof worded>>>,
   Assert<Equals<Omit<z.output<Results['BusinessCase']>, 'investments'>, Omit<BusinessCase, 'investments'>>>,

@@ -17,21 +17,22 @@ export const METHOD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const methodRoute = createRoute({
-  method: 'get',
-  path: '/method',
-  operationId: 'getMethodPage',
-  middleware: cached,
-  tags: ['Service'],
-  summary: 'Read the method: the arithmetic, its sources and a worked example',
-  description:
-    'A readable page with the whole arithmetic of the business-case model (version 2) as this API computes it: the inputs and ' +
-    'their rules, the damage of one problem, what an investment is worth, the defaults and their sources, the choices the model ' +
-    'leaves open, and the worked example with its figures. Its sections can be linked to: `/method#inputs`, `#damage`, ' +
-    '`#investment`, `#assumptions`, `#worked-example`, `#choices`, `#sources`.',
-  responses: { 200: { description: 'The method page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
-});
+const methodRoute = () =>
+  createRoute({
+    method: 'get',
+    path: '/method',
+    operationId: 'getMethodPage',
+    middleware: cached,
+    tags: ['Service'],
+    summary: 'Read the method: the arithmetic, its sources and a worked example',
+    description:
+      'A readable page with the whole arithmetic of the business-case model (version 2) as this API computes it: the inputs and ' +
+      'their rules, the damage of one problem, what an investment is worth, the defaults and their sources, the choices the model ' +
+      'leaves open, and the worked example with its figures. Its sections can be linked to: `/method#inputs`, `#damage`, ' +
+      '`#investment`, `#assumptions`, `#worked-example`, `#choices`, `#sources`.',
+    responses: { 200: { description: 'The method page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
+  });
 
 export function registerMethod(app: OpenAPIHono<AppEnv>) {
-  app.openapi(methodRoute, (c) => c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }));
+  app.openapi(methodRoute(), (c) => c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }));
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
+import { once } from './once.ts';
 
 /** Longest part of a value an error message quotes: an error never grows with the input. */
 const SHOWN_LENGTH = 40;
@@ -67,8 +68,6 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-z.config({ customError: describeIssue });
-
 /** Control characters and line or paragraph separators: no id or name holds them (as a regex character class). */
 const CONTROLS = '\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029';
 /** Invisible marks besides: zero-width and bidirectional controls, the soft hyphen, the byte-order mark. No id holds them. */
@@ -116,26 +115,29 @@ function nameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** A string checked by one rule that gives one message: a bad value gets one error, never several. */
-const checkedString = (problem: (s: string) => string | undefined) =>
-  z.string().check((ctx) => {
-    const message = problem(ctx.value);
-    if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
-  });
-
-export const Id = checkedString(idProblem).meta({
-  minLength: 1,
-  maxLength: LIMITS.idLength,
-  pattern: ID_PATTERN,
-});
-/** The rule of a name, in the OpenAPI document: not blank, no control characters. */
-const NAME_PATTERN = `^(?=.*[^\\s${MARKS}])[^${CONTROLS}]+$`;
-export const Name = checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN });
-export const Money = z.number().min(0);
 /** A rule's own wording, followed by the value that broke it. */
 export const rule = (text: string) => ({ error: (iss: { input?: unknown }) => `${text}${got(iss.input)}` });
-const BETWEEN_0_AND_1 = rule('must be between 0 and 1');
-export const Share = z.number().min(0, BETWEEN_0_AND_1).max(1, BETWEEN_0_AND_1);
+
+/** The rule of a name, in the OpenAPI document: not blank, no control characters. */
+const NAME_PATTERN = `^(?=.*[^\\s${MARKS}])[^${CONTROLS}]+$`;
+
+/** The schemas every other one is made of; making them also sets how zod words a broken rule. */
+export const baseSchemas = once(() => {
+  z.config({ customError: describeIssue });
+  /** A string checked by one rule that gives one message: a bad value gets one error, never several. */
+  const checkedString = (problem: (s: string) => string | undefined) =>
+    z.string().check((ctx) => {
+      const message = problem(ctx.value);
+      if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+    });
+  const BETWEEN_0_AND_1 = rule('must be between 0 and 1');
+  return {
+    Id: checkedString(idProblem).meta({ minLength: 1, maxLength: LIMITS.idLength, pattern: ID_PATTERN }),
+    Name: checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN }),
+    Money: z.number().min(0),
+    Share: z.number().min(0, BETWEEN_0_AND_1).max(1, BETWEEN_0_AND_1),
+  };
+});
 
 /** Rejects ids that occur twice in one list, naming the second occurrence. */
 export function uniqueIds(items: readonly { id: string }[], path: string, ctx: z.RefinementCtx): void {
@@ -168,5 +170,5 @@ function buildProblemDetails() {
     .meta({ id: 'ProblemDetails', description: 'An error, as RFC 9457 problem details' });
 }
 
-let problemDetails: ReturnType<typeof buildProblemDetails> | undefined;
-export const ProblemDetails = z.lazy(() => (problemDetails ??= buildProblemDetails()));
+/** Problem details, as the OpenAPI document describes every error answer. */
+export const problemDetails = once(buildProblemDetails);

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FORMATS } from './formats.ts';
 import { shown } from './common.ts';
+import { once } from './once.ts';
 
 /** The longest number accepted as text: more digits than a double holds, and a bound on the work of reading one. */
 export const NUMBER_TEXT_LENGTH = 64;
@@ -24,15 +25,17 @@ export function readNumber(text: string): { value: number } | { problem: string 
 }
 
 /** A number in a query parameter: dot decimal, no thousands separators. */
-export const QueryNumber = z
-  .string()
-  .transform((text, ctx) => {
-    const read = readNumber(text);
-    if ('value' in read) return read.value;
-    ctx.addIssue({ code: 'custom', message: read.problem });
-    return z.NEVER;
-  })
-  .meta({ type: 'number' });
+export const queryNumber = once(() =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      const read = readNumber(text);
+      if ('value' in read) return read.value;
+      ctx.addIssue({ code: 'custom', message: read.problem });
+      return z.NEVER;
+    })
+    .meta({ type: 'number' }),
+);
 
 /** How the answer is given: the same on every spreadsheet-friendly operation; `field` shows a value of that operation's answer. */
 export const outputParams = (fieldExample: string) => ({

@@ -1,280 +1,296 @@
 import { z } from '@hono/zod-openapi';
 import { FINANCE, LIMITS, LOYALTY, OTHER, WORD_OF_MOUTH } from '../model/defaults.ts';
-import { Id, Money, Name, rule, Share, uniqueIds } from './common.ts';
+import { baseSchemas, rule, uniqueIds } from './common.ts';
+import { once } from './once.ts';
 import { subscriptionExample, workedExample } from './examples.ts';
 
 const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.stringify(d.value)} (${d.source}).`;
 
-export const Outcomes = z
-  .strictObject({
-    satisfied: Share.meta({ description: 'Share of complainants satisfied (quickly)', example: 0.4 }),
-    mollified: Share.meta({ description: 'Share of complainants mollified: satisfied, but not fully or not quickly', example: 0.2 }),
-    dissatisfied: Share.meta({ description: 'Share of complainants left dissatisfied', example: 0.4 }),
-  })
-  .superRefine((o, ctx) => {
-    const sum = o.satisfied + o.mollified + o.dissatisfied;
-    if (Math.abs(sum - 1) > LIMITS.outcomeSumTolerance) {
-      ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${Number(sum.toPrecision(12))})` });
-    }
-  })
-  .openapi('Outcomes', {
-    description: 'How complaints end, as shares of complainants that sum to 1 (within 1e-6).',
-    example: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
-  });
-
-const loyaltyField = (key: keyof typeof LOYALTY, text: string) => Share.optional().meta({ description: `${text} ${defaultNote(LOYALTY[key])}` });
-
-export const Loyalty = z
-  .strictObject({
-    baseline: loyaltyField('baseline', 'Share of customers with no problem still loyal a year later.'),
-    silent: loyaltyField('silent', 'Share loyal of those who had the problem and did not complain.'),
-    satisfied: loyaltyField('satisfied', 'Share loyal of satisfied complainants.'),
-    mollified: loyaltyField('mollified', 'Share loyal of mollified complainants.'),
-    dissatisfied: loyaltyField('dissatisfied', 'Share loyal of dissatisfied complainants.'),
-  })
-  .openapi('Loyalty', {
-    description: 'Share of each group still loyal (would buy again) a year later. Give any subset; the rest come from defaults.',
-    example: { baseline: 0.85, silent: 0.09 },
-  });
-
-export const WordOfMouth = z
-  .strictObject({
-    positiveTold: Money.optional().meta({ description: `People each satisfied complainant tells. ${defaultNote(WORD_OF_MOUTH.positiveTold)}` }),
-    negativeTold: Money.optional().meta({ description: `People each unhappy customer tells. ${defaultNote(WORD_OF_MOUTH.negativeTold)}` }),
-    positiveInfluence: Share.optional().meta({ description: `Share of listeners won by good news. ${defaultNote(WORD_OF_MOUTH.positiveInfluence)}` }),
-    negativeInfluence: Share.optional().meta({ description: `Share of listeners lost to bad news. ${defaultNote(WORD_OF_MOUTH.negativeInfluence)}` }),
-  })
-  .meta({
-    id: 'WordOfMouth',
-    description: 'How far news of a problem travels and how many listeners it sways.',
-    example: { positiveTold: 4.5, negativeTold: 10 },
-  });
-
-export const Finance = z
-  .strictObject({
-    horizonYears: z
-      .int()
-      .min(1)
-      .max(LIMITS.maxHorizonYears)
-      .optional()
-      .meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
-    discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
-    riskAdjustment: z
-      .number()
-      .min(0, rule('must be at least 0 and less than 1'))
-      .lt(1, rule('must be at least 0 and less than 1'))
-      .optional()
-      .meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
-  })
-  .meta({
-    id: 'Finance',
-    description: 'Finance settings, Forrester TEI style.',
-    example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 },
-  });
-
-export const CustomerValue = z
-  .strictObject({
-    lifetimeValue: Money.optional().meta({ description: 'Customer lifetime value, as margin, in the scenario currency', example: 500 }),
-    annualRevenue: Money.optional().meta({ description: 'Revenue of one customer per year', example: 420 }),
-    grossMargin: Share.optional().meta({ description: 'Gross margin on that revenue', example: 0.35 }),
-    retentionRate: Share.optional().meta({ description: 'Share of customers kept each year', example: 0.8 }),
-    discountRate: Share.optional().meta({
-      description: `Discount rate of the lifetime-value formula. ${defaultNote(OTHER.lifetimeValueDiscountRate)}`,
-    }),
-  })
-  .superRefine((v, ctx) => {
-    const annual = (['annualRevenue', 'grossMargin', 'retentionRate', 'discountRate'] as const).filter((k) => v[k] !== undefined);
-    if (v.lifetimeValue !== undefined) {
-      for (const k of annual) ctx.addIssue({ code: 'custom', path: [k], message: 'give either lifetimeValue or the annual figures, not both' });
-      return;
-    }
-    const missing = (['annualRevenue', 'grossMargin', 'retentionRate'] as const).filter((k) => v[k] === undefined);
-    if (missing.length === 3) {
-      ctx.addIssue({ code: 'custom', message: 'give either lifetimeValue, or annualRevenue, grossMargin and retentionRate' });
-      return;
-    }
-    for (const k of missing) ctx.addIssue({ code: 'custom', path: [k], message: 'is required with annual figures' });
-    const d = v.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
-    if (v.retentionRate !== undefined && v.retentionRate >= 1 + d) {
-      ctx.addIssue({ code: 'custom', path: ['retentionRate'], message: `must be less than 1 + discountRate (${1 + d})` });
-    }
-  })
-  .meta({
-    id: 'CustomerValue',
-    description:
-      'Either `lifetimeValue`, or `annualRevenue`, `grossMargin` and `retentionRate` (and optionally `discountRate`), from which ' +
-      'the lifetime value is annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann).',
-    example: { lifetimeValue: 500 },
-  });
-
-const STATED_BY = ['prevalence', 'affectedCustomers', 'complaintsPerYear'] as const;
-
-export const Problem = z
-  .strictObject({
-    id: Id.meta({
-      description:
-        'Unique id of the problem: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.',
-      example: 'billing-errors',
-    }),
-    name: Name.optional().meta({
-      description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks',
-      example: 'Billing errors',
-    }),
-    prevalence: Share.optional().meta({ description: 'Share of customers who meet the problem in a year', example: 0.12 }),
-    affectedCustomers: Money.optional().meta({ description: 'Customers who meet the problem in a year (at most `customers`)', example: 12000 }),
-    complaintsPerYear: Money.optional().meta({
-      description: 'Complaints received a year; affected customers are then complaintsPerYear ÷ complaintRate (the CCMC multiplier)',
-      example: 6000,
-    }),
-    complaintRate: z
-      .number()
-      .gt(0, rule('must be greater than 0 and at most 1'))
-      .max(1, rule('must be greater than 0 and at most 1'))
-      .meta({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
-    outcomes: Outcomes,
-    costPerComplaint: Money.optional().meta({
-      description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`,
-      example: 8,
-    }),
-    loyalty: Loyalty.optional().openapi({ description: 'Loyalty rates for this problem only, over the scenario ones' }),
-  })
-  .superRefine((p, ctx) => {
-    const given = STATED_BY.filter((k) => p[k] !== undefined);
-    if (given.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `give exactly one of prevalence, affectedCustomers or complaintsPerYear (${given.length === 0 ? 'none was given' : `got ${given.join(' and ')}`})`,
-      });
-    }
-  })
-  .meta({
-    id: 'Problem',
-    description: 'One problem of the catalogue. State how many customers it affects in exactly one of three ways.',
-    example: workedExample.problems[0],
-  });
-
-export const Effects = z
-  .strictObject({
-    prevalenceReduction: Share.optional().meta({
-      description: 'Prevention: share of affected customers who no longer meet the problem',
-      example: 0.6,
-    }),
-    complaintRateMultiplier: z.number().min(0).optional().meta({
-      description: 'Easier complaint access: the complaint rate is multiplied by this (the result is capped at 1)',
-      example: 1.3,
-    }),
-    outcomes: Outcomes.optional().openapi({ description: 'Better handling: the complainants’ outcome mix after the investment' }),
-    costPerComplaintReduction: Share.optional().meta({ description: 'Cheaper handling: share by which the cost per complaint falls', example: 0.5 }),
-  })
-  .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'give at least one effect' })
-  .meta({
-    id: 'Effects',
-    description: 'What the investment changes on each problem it targets; at least one effect.',
-    example: { prevalenceReduction: 0.6 },
-  });
-
-export const Cost = z
-  .strictObject({
-    upfront: Money.optional().meta({ description: `Paid once at the start (t = 0). ${defaultNote(OTHER.upfrontCost)}`, example: 250000 }),
-    annual: Money.optional().meta({ description: `Paid every year of the horizon. ${defaultNote(OTHER.annualCost)}`, example: 50000 }),
-  })
-  .meta({ id: 'Cost', description: 'What the investment costs, in the scenario currency.', example: { upfront: 250000, annual: 50000 } });
-
-export const Investment = z
-  .strictObject({
-    id: Id.meta({
-      description:
-        'Unique id of the investment: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.',
-      example: 'fix-billing',
-    }),
-    name: Name.optional().meta({
-      description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks',
-      example: 'Fix the billing system',
-    }),
-    problems: z
-      .union([z.literal('all'), z.array(Id).min(1).max(LIMITS.problems)], { error: 'must be "all" or a list of problem ids' })
-      .meta({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
-    effects: Effects,
-    cost: Cost,
-    rampUp: z
-      .array(Share)
-      .min(1)
-      .max(LIMITS.maxHorizonYears)
-      .optional()
-      .meta({
-        description: `Share of the full benefit reached in each year; a list shorter than the horizon repeats its last value, values past the horizon are not used. ${defaultNote(OTHER.rampUp)}`,
-        example: [0.5, 1],
-      }),
-  })
-  .meta({ id: 'Investment', description: 'A candidate service investment.', example: workedExample.investments[0] });
-
-export const Scenario = z
-  .strictObject({
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
-      .optional()
-      .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
-    customers: z
-      .int()
-      .min(1)
-      .max(Number.MAX_SAFE_INTEGER)
-      .meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
-    customerValue: CustomerValue,
-    newCustomerValue: Money.optional().meta({
-      description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)',
-      example: 500,
-    }),
-    loyalty: Loyalty.optional(),
-    wordOfMouth: WordOfMouth.optional(),
-    finance: Finance.optional(),
-    problems: z
-      .array(Problem)
-      .min(1)
-      .max(LIMITS.problems)
-      .meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
-    investments: z
-      .array(Investment)
-      .max(LIMITS.investments)
-      .optional()
-      .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
-  })
-  .superRefine((s, ctx) => {
-    uniqueIds(s.problems, 'problems', ctx);
-    uniqueIds(s.investments ?? [], 'investments', ctx);
-    s.problems.forEach((p, i) => {
-      if (p.affectedCustomers !== undefined && p.affectedCustomers > s.customers) {
-        ctx.addIssue({ code: 'custom', path: ['problems', i, 'affectedCustomers'], message: `must not exceed customers (${s.customers})` });
+/**
+ * The scenario and its parts, the public contract of a request body, made on first use (see once.ts): validation,
+ * the OpenAPI document and the model's types all come from these.
+ */
+export const scenarioSchemas = once(() => {
+  const { Id, Name, Money, Share } = baseSchemas();
+  const Outcomes = z
+    .strictObject({
+      satisfied: Share.meta({ description: 'Share of complainants satisfied (quickly)', example: 0.4 }),
+      mollified: Share.meta({ description: 'Share of complainants mollified: satisfied, but not fully or not quickly', example: 0.2 }),
+      dissatisfied: Share.meta({ description: 'Share of complainants left dissatisfied', example: 0.4 }),
+    })
+    .superRefine((o, ctx) => {
+      const sum = o.satisfied + o.mollified + o.dissatisfied;
+      if (Math.abs(sum - 1) > LIMITS.outcomeSumTolerance) {
+        ctx.addIssue({ code: 'custom', message: `shares must sum to 1 (they sum to ${Number(sum.toPrecision(12))})` });
       }
-      // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
-      if (p.complaintsPerYear !== undefined && p.complaintsPerYear / p.complaintRate > s.customers * (1 + 1e-9)) {
-        const implied = p.complaintsPerYear / p.complaintRate;
+    })
+    .openapi('Outcomes', {
+      description: 'How complaints end, as shares of complainants that sum to 1 (within 1e-6).',
+      example: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
+    });
+
+  const loyaltyField = (key: keyof typeof LOYALTY, text: string) => Share.optional().meta({ description: `${text} ${defaultNote(LOYALTY[key])}` });
+
+  const Loyalty = z
+    .strictObject({
+      baseline: loyaltyField('baseline', 'Share of customers with no problem still loyal a year later.'),
+      silent: loyaltyField('silent', 'Share loyal of those who had the problem and did not complain.'),
+      satisfied: loyaltyField('satisfied', 'Share loyal of satisfied complainants.'),
+      mollified: loyaltyField('mollified', 'Share loyal of mollified complainants.'),
+      dissatisfied: loyaltyField('dissatisfied', 'Share loyal of dissatisfied complainants.'),
+    })
+    .openapi('Loyalty', {
+      description: 'Share of each group still loyal (would buy again) a year later. Give any subset; the rest come from defaults.',
+      example: { baseline: 0.85, silent: 0.09 },
+    });
+
+  const WordOfMouth = z
+    .strictObject({
+      positiveTold: Money.optional().meta({ description: `People each satisfied complainant tells. ${defaultNote(WORD_OF_MOUTH.positiveTold)}` }),
+      negativeTold: Money.optional().meta({ description: `People each unhappy customer tells. ${defaultNote(WORD_OF_MOUTH.negativeTold)}` }),
+      positiveInfluence: Share.optional().meta({
+        description: `Share of listeners won by good news. ${defaultNote(WORD_OF_MOUTH.positiveInfluence)}`,
+      }),
+      negativeInfluence: Share.optional().meta({
+        description: `Share of listeners lost to bad news. ${defaultNote(WORD_OF_MOUTH.negativeInfluence)}`,
+      }),
+    })
+    .meta({
+      id: 'WordOfMouth',
+      description: 'How far news of a problem travels and how many listeners it sways.',
+      example: { positiveTold: 4.5, negativeTold: 10 },
+    });
+
+  const Finance = z
+    .strictObject({
+      horizonYears: z
+        .int()
+        .min(1)
+        .max(LIMITS.maxHorizonYears)
+        .optional()
+        .meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
+      discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
+      riskAdjustment: z
+        .number()
+        .min(0, rule('must be at least 0 and less than 1'))
+        .lt(1, rule('must be at least 0 and less than 1'))
+        .optional()
+        .meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
+    })
+    .meta({
+      id: 'Finance',
+      description: 'Finance settings, Forrester TEI style.',
+      example: { horizonYears: 3, discountRate: 0.1, riskAdjustment: 0.1 },
+    });
+
+  const CustomerValue = z
+    .strictObject({
+      lifetimeValue: Money.optional().meta({ description: 'Customer lifetime value, as margin, in the scenario currency', example: 500 }),
+      annualRevenue: Money.optional().meta({ description: 'Revenue of one customer per year', example: 420 }),
+      grossMargin: Share.optional().meta({ description: 'Gross margin on that revenue', example: 0.35 }),
+      retentionRate: Share.optional().meta({ description: 'Share of customers kept each year', example: 0.8 }),
+      discountRate: Share.optional().meta({
+        description: `Discount rate of the lifetime-value formula. ${defaultNote(OTHER.lifetimeValueDiscountRate)}`,
+      }),
+    })
+    .superRefine((v, ctx) => {
+      const annual = (['annualRevenue', 'grossMargin', 'retentionRate', 'discountRate'] as const).filter((k) => v[k] !== undefined);
+      if (v.lifetimeValue !== undefined) {
+        for (const k of annual) ctx.addIssue({ code: 'custom', path: [k], message: 'give either lifetimeValue or the annual figures, not both' });
+        return;
+      }
+      const missing = (['annualRevenue', 'grossMargin', 'retentionRate'] as const).filter((k) => v[k] === undefined);
+      if (missing.length === 3) {
+        ctx.addIssue({ code: 'custom', message: 'give either lifetimeValue, or annualRevenue, grossMargin and retentionRate' });
+        return;
+      }
+      for (const k of missing) ctx.addIssue({ code: 'custom', path: [k], message: 'is required with annual figures' });
+      const d = v.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
+      if (v.retentionRate !== undefined && v.retentionRate >= 1 + d) {
+        ctx.addIssue({ code: 'custom', path: ['retentionRate'], message: `must be less than 1 + discountRate (${1 + d})` });
+      }
+    })
+    .meta({
+      id: 'CustomerValue',
+      description:
+        'Either `lifetimeValue`, or `annualRevenue`, `grossMargin` and `retentionRate` (and optionally `discountRate`), from which ' +
+        'the lifetime value is annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann).',
+      example: { lifetimeValue: 500 },
+    });
+
+  const STATED_BY = ['prevalence', 'affectedCustomers', 'complaintsPerYear'] as const;
+
+  const Problem = z
+    .strictObject({
+      id: Id.meta({
+        description:
+          'Unique id of the problem: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.',
+        example: 'billing-errors',
+      }),
+      name: Name.optional().meta({
+        description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks',
+        example: 'Billing errors',
+      }),
+      prevalence: Share.optional().meta({ description: 'Share of customers who meet the problem in a year', example: 0.12 }),
+      affectedCustomers: Money.optional().meta({ description: 'Customers who meet the problem in a year (at most `customers`)', example: 12000 }),
+      complaintsPerYear: Money.optional().meta({
+        description: 'Complaints received a year; affected customers are then complaintsPerYear ÷ complaintRate (the CCMC multiplier)',
+        example: 6000,
+      }),
+      complaintRate: z
+        .number()
+        .gt(0, rule('must be greater than 0 and at most 1'))
+        .max(1, rule('must be greater than 0 and at most 1'))
+        .meta({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
+      outcomes: Outcomes,
+      costPerComplaint: Money.optional().meta({
+        description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`,
+        example: 8,
+      }),
+      loyalty: Loyalty.optional().openapi({ description: 'Loyalty rates for this problem only, over the scenario ones' }),
+    })
+    .superRefine((p, ctx) => {
+      const given = STATED_BY.filter((k) => p[k] !== undefined);
+      if (given.length !== 1) {
         ctx.addIssue({
           code: 'custom',
-          path: ['problems', i, 'complaintsPerYear'],
-          message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate), more than customers (${s.customers})`,
+          message: `give exactly one of prevalence, affectedCustomers or complaintsPerYear (${given.length === 0 ? 'none was given' : `got ${given.join(' and ')}`})`,
         });
       }
+    })
+    .meta({
+      id: 'Problem',
+      description: 'One problem of the catalogue. State how many customers it affects in exactly one of three ways.',
+      example: workedExample.problems[0],
     });
-    const known = new Set(s.problems.map((p) => p.id));
-    s.investments?.forEach((inv, i) => {
-      if (inv.problems === 'all') return;
-      const seen = new Set<string>();
-      inv.problems.forEach((id, j) => {
-        if (!known.has(id))
-          ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
-        else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names "${id}" twice` });
-        seen.add(id);
-      });
-    });
-  })
-  .meta({
-    id: 'Scenario',
-    description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)).',
-    example: workedExample,
-  });
 
-export const scenarioExamples = {
-  workedExample: { summary: 'The worked example of the method (/method#worked-example): two problems, two investments', value: workedExample },
-  subscription: { summary: 'Subscription business: CLV from annual figures, complaint counts, a ramp-up', value: subscriptionExample },
-};
+  const Effects = z
+    .strictObject({
+      prevalenceReduction: Share.optional().meta({
+        description: 'Prevention: share of affected customers who no longer meet the problem',
+        example: 0.6,
+      }),
+      complaintRateMultiplier: z.number().min(0).optional().meta({
+        description: 'Easier complaint access: the complaint rate is multiplied by this (the result is capped at 1)',
+        example: 1.3,
+      }),
+      outcomes: Outcomes.optional().openapi({ description: 'Better handling: the complainants’ outcome mix after the investment' }),
+      costPerComplaintReduction: Share.optional().meta({
+        description: 'Cheaper handling: share by which the cost per complaint falls',
+        example: 0.5,
+      }),
+    })
+    .refine((e) => Object.values(e).some((v) => v !== undefined), { message: 'give at least one effect' })
+    .meta({
+      id: 'Effects',
+      description: 'What the investment changes on each problem it targets; at least one effect.',
+      example: { prevalenceReduction: 0.6 },
+    });
+
+  const Cost = z
+    .strictObject({
+      upfront: Money.optional().meta({ description: `Paid once at the start (t = 0). ${defaultNote(OTHER.upfrontCost)}`, example: 250000 }),
+      annual: Money.optional().meta({ description: `Paid every year of the horizon. ${defaultNote(OTHER.annualCost)}`, example: 50000 }),
+    })
+    .meta({ id: 'Cost', description: 'What the investment costs, in the scenario currency.', example: { upfront: 250000, annual: 50000 } });
+
+  const Investment = z
+    .strictObject({
+      id: Id.meta({
+        description:
+          'Unique id of the investment: 1 to 100 characters; not only digits (a position in a `field` path), none of `.` `,` `/` (they separate paths and lists), no control characters or invisible marks, no space at either end.',
+        example: 'fix-billing',
+      }),
+      name: Name.optional().meta({
+        description: 'Label for reports (default: the id); not blank, no control characters such as tabs or line breaks',
+        example: 'Fix the billing system',
+      }),
+      problems: z
+        .union([z.literal('all'), z.array(Id).min(1).max(LIMITS.problems)], { error: 'must be "all" or a list of problem ids' })
+        .meta({ description: 'Ids of the problems it acts on, or "all"', example: ['billing-errors'] }),
+      effects: Effects,
+      cost: Cost,
+      rampUp: z
+        .array(Share)
+        .min(1)
+        .max(LIMITS.maxHorizonYears)
+        .optional()
+        .meta({
+          description: `Share of the full benefit reached in each year; a list shorter than the horizon repeats its last value, values past the horizon are not used. ${defaultNote(OTHER.rampUp)}`,
+          example: [0.5, 1],
+        }),
+    })
+    .meta({ id: 'Investment', description: 'A candidate service investment.', example: workedExample.investments[0] });
+
+  const Scenario = z
+    .strictObject({
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
+        .optional()
+        .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
+      customers: z
+        .int()
+        .min(1)
+        .max(Number.MAX_SAFE_INTEGER)
+        .meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
+      customerValue: CustomerValue,
+      newCustomerValue: Money.optional().meta({
+        description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)',
+        example: 500,
+      }),
+      loyalty: Loyalty.optional(),
+      wordOfMouth: WordOfMouth.optional(),
+      finance: Finance.optional(),
+      problems: z
+        .array(Problem)
+        .min(1)
+        .max(LIMITS.problems)
+        .meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
+      investments: z
+        .array(Investment)
+        .max(LIMITS.investments)
+        .optional()
+        .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
+    })
+    .superRefine((s, ctx) => {
+      uniqueIds(s.problems, 'problems', ctx);
+      uniqueIds(s.investments ?? [], 'investments', ctx);
+      s.problems.forEach((p, i) => {
+        if (p.affectedCustomers !== undefined && p.affectedCustomers > s.customers) {
+          ctx.addIssue({ code: 'custom', path: ['problems', i, 'affectedCustomers'], message: `must not exceed customers (${s.customers})` });
+        }
+        // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
+        if (p.complaintsPerYear !== undefined && p.complaintsPerYear / p.complaintRate > s.customers * (1 + 1e-9)) {
+          const implied = p.complaintsPerYear / p.complaintRate;
+          ctx.addIssue({
+            code: 'custom',
+            path: ['problems', i, 'complaintsPerYear'],
+            message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate), more than customers (${s.customers})`,
+          });
+        }
+      });
+      const known = new Set(s.problems.map((p) => p.id));
+      s.investments?.forEach((inv, i) => {
+        if (inv.problems === 'all') return;
+        const seen = new Set<string>();
+        inv.problems.forEach((id, j) => {
+          if (!known.has(id))
+            ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
+          else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names "${id}" twice` });
+          seen.add(id);
+        });
+      });
+    })
+    .meta({
+      id: 'Scenario',
+      description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)).',
+      example: workedExample,
+    });
+
+  const scenarioExamples = {
+    workedExample: { summary: 'The worked example of the method (/method#worked-example): two problems, two investments', value: workedExample },
+    subscription: { summary: 'Subscription business: CLV from annual figures, complaint counts, a ramp-up', value: subscriptionExample },
+  };
+  return { Outcomes, Loyalty, WordOfMouth, Finance, CustomerValue, Problem, Effects, Cost, Investment, Scenario, scenarioExamples };
+});

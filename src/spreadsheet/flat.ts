@@ -5,7 +5,7 @@ import { ModelError } from '../model/errors.ts';
 import type { ScenarioInput } from '../model/types.ts';
 import { fieldErrors } from '../present/field-errors.ts';
 import { invalidInput, uncomputable, type FieldError } from '../present/problem.ts';
-import { Scenario } from '../schemas/scenario.ts';
+import { scenarioSchemas } from '../schemas/scenario.ts';
 
 export function renameErrors(errors: FieldError[], rename: (path: string) => string): FieldError[] {
   return errors.map((e) => ({ ...e, path: rename(e.path) }));
@@ -15,7 +15,7 @@ export function renameErrors(errors: FieldError[], rename: (path: string) => str
 export function parseFlat<T = ScenarioInput>(
   candidate: unknown,
   rename: (path: string) => string,
-  schema: z.ZodType<T> = Scenario as unknown as z.ZodType<T>,
+  schema: z.ZodType<T> = scenarioSchemas().Scenario as unknown as z.ZodType<T>,
 ): T {
   const result = schema.safeParse(candidate);
   if (!result.success) throw invalidInput(renameErrors(fieldErrors(result.error), rename));

@@ -2,8 +2,9 @@
 // body's own rules, so the OpenAPI document states every limit), the scenario a request stands for, and the names
 // its errors and assumptions are given back in.
 import { z } from '@hono/zod-openapi';
-import { CustomerValue, Scenario } from '../schemas/scenario.ts';
-import { QueryNumber } from '../schemas/query.ts';
+import { once } from '../schemas/once.ts';
+import { queryNumber } from '../schemas/query.ts';
+import { scenarioSchemas } from '../schemas/scenario.ts';
 
 /** How the docs page shows a parameter's example: filled in for "try it" (the filled ones make one valid request), or only shown. */
 type Shown = 'required' | 'filled' | 'shown';
@@ -181,16 +182,22 @@ function querySchema(param: Parameter, root: z.ZodType) {
     ...(param.shown === 'shown' ? { examples: [param.example] } : { example: param.example }),
     ...documented(rule),
   };
-  const schema = rule._zod.def.type === 'string' ? rule.meta(meta) : QueryNumber.pipe(rule as unknown as z.ZodType<number, number>).meta(meta);
+  const schema =
+    rule._zod.def.type === 'string'
+      ? rule.meta(meta)
+      : queryNumber()
+          .pipe(rule as unknown as z.ZodType<number, number>)
+          .meta(meta);
   return param.shown === 'required' ? schema : schema.optional();
 }
 
 /** The query shape of a list of parameters, for a route's `z.strictObject`. */
-export function queryShape(params: readonly Parameter[], root: z.ZodType = Scenario) {
+export function queryShape(params: readonly Parameter[], root: z.ZodType = scenarioSchemas().Scenario) {
   return Object.fromEntries(params.map((param) => [param.name, querySchema(param, root)]));
 }
 
-export const LIFETIME_VALUE_ROOT = z.object({ customerValue: CustomerValue });
+/** The lifetime-value route's inputs: the customer value alone. */
+export const lifetimeValueRoot = once(() => z.object({ customerValue: scenarioSchemas().CustomerValue }));
 
 // ---- The scenario a request stands for ----
 

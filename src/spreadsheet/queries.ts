@@ -2,7 +2,8 @@
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
 import { outputParams } from '../schemas/query.ts';
-import { CUSTOMERS, FINANCE, INVESTMENT, LIFETIME_VALUE, LIFETIME_VALUE_ROOT, PROBLEM, queryShape, type Parameter } from './parameters.ts';
+import { once } from '../schemas/once.ts';
+import { CUSTOMERS, FINANCE, INVESTMENT, LIFETIME_VALUE, lifetimeValueRoot, PROBLEM, queryShape, type Parameter } from './parameters.ts';
 
 const tableParam = <T extends readonly [string, ...string[]]>(tables: T) =>
   z
@@ -18,24 +19,6 @@ export const PARAMETERS = {
   businessCase: [...CUSTOMERS, ...FINANCE],
 } satisfies Record<string, readonly Parameter[]>;
 
-export const ProblemDamageQuery = z.strictObject({
-  ...queryShape(PARAMETERS.problemDamage),
-  table: tableParam(['result', 'assumptions']),
-  ...outputParams('totalAnnualDamage'),
-});
-
-export const InvestmentRoiQuery = z.strictObject({
-  ...queryShape(PARAMETERS.investmentRoi),
-  table: tableParam(['result', 'cashFlows', 'assumptions']),
-  ...outputParams('npv'),
-});
-
-export const LifetimeValueQuery = z.strictObject({
-  ...queryShape(PARAMETERS.lifetimeValue, LIFETIME_VALUE_ROOT),
-  table: tableParam(['result', 'assumptions']),
-  ...outputParams('lifetimeValue'),
-});
-
 /** A parameter given once per item, up to `max` times, as a list; missing, it is required and `form` shows how. */
 const repeated = (description: string, example: string[], max: number, form: string) =>
   z
@@ -45,28 +28,50 @@ const repeated = (description: string, example: string[], max: number, form: str
     .transform((v) => (Array.isArray(v) ? v : [v]))
     .meta({ type: 'array', items: { type: 'string' }, maxItems: max, description, example });
 
-export const BusinessCaseQuery = z.strictObject({
-  ...queryShape(PARAMETERS.businessCase),
-  problem: repeated(
-    'One problem per parameter: `id,key:value,…` with the keys of a JSON problem (prevalence, affectedCustomers, complaintsPerYear, ' +
-      'complaintRate, outcomes as satisfied/mollified/dissatisfied, costPerComplaint, loyalty.silent, …)',
-    [
-      'billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8',
-      'late-delivery,prevalence:0.2,complaintRate:0.25,outcomes:0.3/0.4/0.3,costPerComplaint:5',
-    ],
-    LIMITS.problems,
-    'give one problem per parameter, such as problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4',
-  ),
-  investment: repeated(
-    'One investment per parameter: `id,key:value,…` with problems (ids joined by /, or all), prevalenceReduction, complaintRateMultiplier, ' +
-      'outcomes (s/m/d), costPerComplaintReduction, upfront, annual, rampUp (values joined by /)',
-    [
-      'fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000',
-      'better-handling,problems:all,outcomes:0.7/0.2/0.1,upfront:100000,annual:120000',
-    ],
-    LIMITS.investments,
-    'give one investment per parameter',
-  ).optional(),
-  table: tableParam(['problems', 'investments', 'assumptions']),
-  ...outputParams('investments.fix-billing.npv'),
+/** The query schemas of the spreadsheet routes, made on first use (see once.ts). */
+export const querySchemas = once(() => {
+  const ProblemDamageQuery = z.strictObject({
+    ...queryShape(PARAMETERS.problemDamage),
+    table: tableParam(['result', 'assumptions']),
+    ...outputParams('totalAnnualDamage'),
+  });
+
+  const InvestmentRoiQuery = z.strictObject({
+    ...queryShape(PARAMETERS.investmentRoi),
+    table: tableParam(['result', 'cashFlows', 'assumptions']),
+    ...outputParams('npv'),
+  });
+
+  const LifetimeValueQuery = z.strictObject({
+    ...queryShape(PARAMETERS.lifetimeValue, lifetimeValueRoot()),
+    table: tableParam(['result', 'assumptions']),
+    ...outputParams('lifetimeValue'),
+  });
+
+  const BusinessCaseQuery = z.strictObject({
+    ...queryShape(PARAMETERS.businessCase),
+    problem: repeated(
+      'One problem per parameter: `id,key:value,…` with the keys of a JSON problem (prevalence, affectedCustomers, complaintsPerYear, ' +
+        'complaintRate, outcomes as satisfied/mollified/dissatisfied, costPerComplaint, loyalty.silent, …)',
+      [
+        'billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8',
+        'late-delivery,prevalence:0.2,complaintRate:0.25,outcomes:0.3/0.4/0.3,costPerComplaint:5',
+      ],
+      LIMITS.problems,
+      'give one problem per parameter, such as problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4',
+    ),
+    investment: repeated(
+      'One investment per parameter: `id,key:value,…` with problems (ids joined by /, or all), prevalenceReduction, complaintRateMultiplier, ' +
+        'outcomes (s/m/d), costPerComplaintReduction, upfront, annual, rampUp (values joined by /)',
+      [
+        'fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000',
+        'better-handling,problems:all,outcomes:0.7/0.2/0.1,upfront:100000,annual:120000',
+      ],
+      LIMITS.investments,
+      'give one investment per parameter',
+    ).optional(),
+    table: tableParam(['problems', 'investments', 'assumptions']),
+    ...outputParams('investments.fix-billing.npv'),
+  });
+  return { ProblemDamageQuery, InvestmentRoiQuery, LifetimeValueQuery, BusinessCaseQuery };
 });
