@@ -4,8 +4,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ModelError } from '../model/errors.ts';
 import { requestedFormat, spreadsheetError } from '../present/answer.ts';
-import { fieldErrors, shortPath } from '../present/field-errors.ts';
-import { ApiProblem, invalidInput, uncomputable } from '../present/problem.ts';
+import { shortPath } from '../present/field-errors.ts';
+import { ApiProblem, uncomputable } from '../present/problem.ts';
 import { unsupportedMediaType } from './json-body.ts';
 
 export function respond(c: Context, problem: ApiProblem): Response {
@@ -26,11 +26,6 @@ function toProblem(err: Error, c: Context): ApiProblem {
 }
 
 export const onError = (err: Error, c: Context) => respond(c, toProblem(err, c));
-
-/** A validation failure of a route's schemas, as the 422 that names each field. */
-export const defaultHook = (result: { success: true } | { success: false; error: Parameters<typeof fieldErrors>[0] }) => {
-  if (!result.success) throw invalidInput(fieldErrors(result.error));
-};
 
 export const notFound = (c: Context) =>
   respond(c, new ApiProblem('not-found', `There is no route ${shortPath(c.req.path)}. The operations are listed at /openapi.json and /docs.`));

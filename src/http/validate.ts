@@ -1,5 +1,6 @@
-import type { z } from '@hono/zod-openapi';
+import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { AppEnv } from '../bindings.ts';
 import { fieldErrors } from '../present/field-errors.ts';
 import { invalidInput } from '../present/problem.ts';
 
@@ -19,4 +20,18 @@ export function queryOf(c: Context): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [name, values] of Object.entries(c.req.queries())) out[name] = values.length === 1 ? values[0]! : values;
   return out;
+}
+
+/**
+ * A request's inputs, validated against the route's schemas (query, path parameters, JSON body as `jsonBody` parsed
+ * it) and kept for the handler's `c.req.valid(…)`.
+ */
+export function validateInto(c: Context<AppEnv>, route: RouteConfig): void {
+  const request = route.request;
+  if (!request) return;
+  const keep = (target: 'query' | 'param' | 'json', value: unknown) => c.req.addValidatedData(target, value as object);
+  if (request.query) keep('query', valid(request.query, queryOf(c)));
+  if (request.params) keep('param', valid(request.params, c.req.param()));
+  const json = request.body?.content?.['application/json'];
+  if (json && 'schema' in json) keep('json', valid(json.schema as z.ZodType, c.get('json')));
 }

@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
@@ -11,9 +11,9 @@ import { parseFlat, withNames } from '../spreadsheet/flat.ts';
 import { renamer, scenarioOf } from '../spreadsheet/parameters.ts';
 import { PARAMETERS, querySchemas } from '../spreadsheet/queries.ts';
 import { jsonBody } from '../http/json-body.ts';
-import { queryOf, valid } from '../http/validate.ts';
 import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
+import { defineRoute, type Mount } from '../http/routes.ts';
 
 const TABLES = 'With csv or tsv, `table` picks problems (default), investments or assumptions.';
 
@@ -23,66 +23,50 @@ const outputQuery = () =>
     table: querySchemas().BusinessCaseQuery.shape.table,
   });
 
-export const businessCaseRoute = () =>
-  createRoute({
-    method: 'post',
-    path: '/v1/business-case',
-    operationId: 'computeBusinessCase',
-    tags: ['Business case'],
-    summary: 'Compute the business case of a problem catalogue',
-    description:
-      'Takes a scenario (customers, customer value, loyalty, word of mouth, finance settings, problems and candidate investments) and ' +
-      'returns every problem’s annual damage, ranked, every investment’s benefit, NPV, ROI, payback and cost of delay, ranked, the ' +
-      'totals, and every assumption taken from a default. The arithmetic is the model, version 2, set out with its sources at [/method](/method) (TARP/CCMC market damage model, ' +
-      `Forrester TEI finance). Figures are not rounded. ${TABLES}`,
-    request: {
-      query: outputQuery(),
-      body: {
-        required: true,
-        description: 'The scenario',
-        content: { 'application/json': { schema: scenarioSchemas().Scenario, examples: scenarioSchemas().scenarioExamples } },
-      },
+export const businessCaseRoute = defineRoute({ method: 'post', path: '/v1/business-case', middleware: jsonBody }, () => ({
+  operationId: 'computeBusinessCase',
+  tags: ['Business case'],
+  summary: 'Compute the business case of a problem catalogue',
+  description:
+    'Takes a scenario (customers, customer value, loyalty, word of mouth, finance settings, problems and candidate investments) and ' +
+    'returns every problem’s annual damage, ranked, every investment’s benefit, NPV, ROI, payback and cost of delay, ranked, the ' +
+    'totals, and every assumption taken from a default. The arithmetic is the model, version 2, set out with its sources at [/method](/method) (TARP/CCMC market damage model, ' +
+    `Forrester TEI finance). Figures are not rounded. ${TABLES}`,
+  request: {
+    query: outputQuery(),
+    body: {
+      required: true,
+      description: 'The scenario',
+      content: { 'application/json': { schema: scenarioSchemas().Scenario, examples: scenarioSchemas().scenarioExamples } },
     },
-    responses: {
-      200: { description: 'The business case', content: answerContent(resultSchema('BusinessCase')) },
-      ...problemResponses('malformed-json', 'missing-body', 'payload-too-large', 'unsupported-media-type', 'invalid-input', 'uncomputable'),
-    },
-  });
+  },
+  responses: {
+    200: { description: 'The business case', content: answerContent(resultSchema('BusinessCase')) },
+    ...problemResponses('malformed-json', 'missing-body', 'payload-too-large', 'unsupported-media-type', 'invalid-input', 'uncomputable'),
+  },
+}));
 
-const businessCaseGetRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/v1/business-case',
-    operationId: 'getBusinessCase',
-    middleware: cached,
-    tags: ['Business case', 'Spreadsheet'],
-    summary: 'Compute a business case from a URL',
-    description:
-      'The same business case as the POST, from query parameters, for spreadsheets that can only send GET. Each problem is one ' +
-      '`problem=id,key:value,…` parameter and each investment one `investment=id,key:value,…` parameter, with the keys of the JSON ' +
-      'form; lists inside a value are joined by `/` (outcomes `0.4/0.2/0.4`, problems `billing-errors/late-delivery`, rampUp `0.5/1`). ' +
-      'Every character of this form is URL-safe, so ten problems and five investments fit in Excel’s 2,048-character URL. ' +
-      `The n-th problem parameter is \`problems[n-1]\` in errors. ${TABLES}`,
-    request: { query: querySchemas().BusinessCaseQuery },
-    responses: {
-      200: { description: 'The business case', content: answerContent(resultSchema('BusinessCase')) },
-      ...problemResponses('invalid-input', 'uncomputable'),
-    },
-  });
+const businessCaseGetRoute = defineRoute({ method: 'get', path: '/v1/business-case', middleware: cached }, () => ({
+  operationId: 'getBusinessCase',
+  tags: ['Business case', 'Spreadsheet'],
+  summary: 'Compute a business case from a URL',
+  description:
+    'The same business case as the POST, from query parameters, for spreadsheets that can only send GET. Each problem is one ' +
+    '`problem=id,key:value,…` parameter and each investment one `investment=id,key:value,…` parameter, with the keys of the JSON ' +
+    'form; lists inside a value are joined by `/` (outcomes `0.4/0.2/0.4`, problems `billing-errors/late-delivery`, rampUp `0.5/1`). ' +
+    'Every character of this form is URL-safe, so ten problems and five investments fit in Excel’s 2,048-character URL. ' +
+    `The n-th problem parameter is \`problems[n-1]\` in errors. ${TABLES}`,
+  request: { query: querySchemas().BusinessCaseQuery },
+  responses: {
+    200: { description: 'The business case', content: answerContent(resultSchema('BusinessCase')) },
+    ...problemResponses('invalid-input', 'uncomputable'),
+  },
+}));
 
-export function registerBusinessCase(app: OpenAPIHono<AppEnv>) {
-  // Validated here, synchronously and once, against the schemas the document shows (the generic validators would
-  // read the body again and parse it asynchronously).
-  const post = businessCaseRoute();
-  const { Scenario } = scenarioSchemas();
-  const { query: OutputQuery } = post.request;
-  app.openAPIRegistry.registerPath(post);
-  app.post(post.path, jsonBody, (c) => {
-    const query = valid(OutputQuery, queryOf(c));
-    return answer(businessCaseView(businessCase(valid(Scenario, c.get('json')))), query);
-  });
+export function registerBusinessCase(app: Mount) {
+  app.openapi(businessCaseRoute, (c) => answer(businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
 
-  app.openapi(businessCaseGetRoute(), (c) => {
+  app.openapi(businessCaseGetRoute, (c) => {
     const q = c.req.valid('query');
     const items = parseCompact(q.problem, q.investment ?? []);
     const rename = renamer(PARAMETERS.businessCase);

@@ -1,8 +1,9 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
+import { defineRoute, documenting, type Mount } from '../http/routes.ts';
 
 const DOCS_CSP = [
   "default-src 'self'",
@@ -59,65 +60,55 @@ export const DOCUMENT_INFO = {
   ],
 };
 
-const documentRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/openapi.json',
-    operationId: 'getOpenApiDocument',
-    middleware: cached,
-    tags: ['Service'],
-    summary: 'Get this API’s OpenAPI 3.1 document',
-    description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
-    responses: {
-      200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } },
-      ...problemResponses(),
-    },
-  });
+const documentRoute = defineRoute({ method: 'get', path: '/openapi.json', middleware: cached }, () => ({
+  operationId: 'getOpenApiDocument',
+  tags: ['Service'],
+  summary: 'Get this API’s OpenAPI 3.1 document',
+  description: 'The OpenAPI 3.1 description of every operation, schema and example of this API.',
+  responses: {
+    200: { description: 'The OpenAPI document', content: { 'application/json': { schema: resultSchema('OpenApiDocument') } } },
+    ...problemResponses(),
+  },
+}));
 
-const docsRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/docs',
-    operationId: 'getDocsPage',
-    middleware: cached,
-    tags: ['Service'],
-    summary: 'Open the interactive docs page',
-    description: 'An interactive page (Swagger UI, served by this Worker) where every operation can be tried with ready examples.',
-    responses: { 200: { description: 'The docs page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
-  });
+const docsRoute = defineRoute({ method: 'get', path: '/docs', middleware: cached }, () => ({
+  operationId: 'getDocsPage',
+  tags: ['Service'],
+  summary: 'Open the interactive docs page',
+  description: 'An interactive page (Swagger UI, served by this Worker) where every operation can be tried with ready examples.',
+  responses: { 200: { description: 'The docs page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
+}));
 
 // A convenience for browsers, not an operation: left out of the document.
-const rootRoute = () =>
-  createRoute({
-    hide: true,
-    method: 'get',
-    path: '/',
-    operationId: 'getRoot',
-    tags: ['Service'],
-    summary: 'Go to the docs page',
-    description: 'Redirects a browser to `/docs`.',
-    responses: { 302: { description: 'Redirect to `/docs`', headers: { Location: { schema: { type: 'string', example: '/docs' } } } } },
-  });
+const rootRoute = defineRoute({ hide: true, method: 'get', path: '/' }, () => ({
+  operationId: 'getRoot',
+  tags: ['Service'],
+  summary: 'Go to the docs page',
+  description: 'Redirects a browser to `/docs`.',
+  responses: { 302: { description: 'Redirect to `/docs`', headers: { Location: { schema: { type: 'string', example: '/docs' } } } } },
+}));
 
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
 /** Registers every route of the API on an app (as `createApp` knows them), for the document to describe them all. */
-export type RegisterAll = (app: OpenAPIHono<AppEnv>) => Promise<void>;
+export type RegisterAll = (app: Mount) => void;
 
 /** The OpenAPI document of every route, built once, on first request: the routes do not change after start-up. */
-export function documentOf(registerAll: RegisterAll): () => Promise<OpenApiDocument> {
-  let document: Promise<OpenApiDocument> | undefined;
-  return () =>
-    (document ??= (async () => {
+export function documentOf(registerAll: RegisterAll): () => OpenApiDocument {
+  let document: OpenApiDocument | undefined;
+  return () => {
+    if (!document) {
       const all = new OpenAPIHono<AppEnv>();
-      await registerAll(all);
-      return all.getOpenAPI31Document(DOCUMENT_INFO);
-    })());
+      registerAll(documenting(all));
+      document = all.getOpenAPI31Document(DOCUMENT_INFO);
+    }
+    return document;
+  };
 }
 
-export function registerDocs(app: OpenAPIHono<AppEnv>, registerAll: RegisterAll) {
+export function registerDocs(app: Mount, registerAll: RegisterAll) {
   const document = documentOf(registerAll);
-  app.openapi(documentRoute(), async (c) => c.json(await document(), 200));
-  app.openapi(docsRoute(), (c) => c.html(DOCS_PAGE, 200, { 'Content-Security-Policy': DOCS_CSP }));
-  app.openapi(rootRoute(), (c) => c.redirect('/docs', 302));
+  app.openapi(documentRoute, (c) => c.json(document(), 200));
+  app.openapi(docsRoute, (c) => c.html(DOCS_PAGE, 200, { 'Content-Security-Policy': DOCS_CSP }));
+  app.openapi(rootRoute, (c) => c.redirect('/docs', 302));
 }

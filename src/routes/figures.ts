@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
@@ -10,53 +10,42 @@ import { lifetimeValueRoot, renamer, scenarioOf } from '../spreadsheet/parameter
 import { PARAMETERS, querySchemas } from '../spreadsheet/queries.ts';
 import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
+import { defineRoute, type Mount } from '../http/routes.ts';
 
 const errors = () => problemResponses('invalid-input', 'uncomputable');
 
-const problemDamageRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/v1/problem-damage',
-    operationId: 'getProblemDamage',
-    middleware: cached,
-    tags: ['Spreadsheet'],
-    summary: 'One problem’s annual damage, from flat parameters',
-    description:
-      'The damage of one problem ([the method](/method#damage)) from query parameters, for a spreadsheet cell: e.g. ' +
-      '`=WEBSERVICE("…/v1/problem-damage?customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8&field=totalAnnualDamage")` ' +
-      'answers 4074000. Errors name the parameter.',
-    request: { query: querySchemas().ProblemDamageQuery },
-    responses: { 200: { description: 'The damage', content: answerContent(resultSchema('ProblemDamageAnswer')) }, ...errors() },
-  });
+const problemDamageRoute = defineRoute({ method: 'get', path: '/v1/problem-damage', middleware: cached }, () => ({
+  operationId: 'getProblemDamage',
+  tags: ['Spreadsheet'],
+  summary: 'One problem’s annual damage, from flat parameters',
+  description:
+    'The damage of one problem ([the method](/method#damage)) from query parameters, for a spreadsheet cell: e.g. ' +
+    '`=WEBSERVICE("…/v1/problem-damage?customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8&field=totalAnnualDamage")` ' +
+    'answers 4074000. Errors name the parameter.',
+  request: { query: querySchemas().ProblemDamageQuery },
+  responses: { 200: { description: 'The damage', content: answerContent(resultSchema('ProblemDamageAnswer')) }, ...errors() },
+}));
 
-const investmentRoiRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/v1/investment-roi',
-    operationId: 'getInvestmentRoi',
-    middleware: cached,
-    tags: ['Spreadsheet'],
-    summary: 'One investment’s worth on one problem, from flat parameters',
-    description:
-      'The benefit, NPV, ROI, payback and cost of delay ([the method](/method#investment)) of one investment on one problem, from query parameters. ' +
-      'One `discountRate` serves both the lifetime-value formula and the discounting of the cash flows. ' +
-      '`table=cashFlows` gives the yearly cash flows as CSV.',
-    request: { query: querySchemas().InvestmentRoiQuery },
-    responses: { 200: { description: 'The investment’s worth', content: answerContent(resultSchema('InvestmentRoiAnswer')) }, ...errors() },
-  });
+const investmentRoiRoute = defineRoute({ method: 'get', path: '/v1/investment-roi', middleware: cached }, () => ({
+  operationId: 'getInvestmentRoi',
+  tags: ['Spreadsheet'],
+  summary: 'One investment’s worth on one problem, from flat parameters',
+  description:
+    'The benefit, NPV, ROI, payback and cost of delay ([the method](/method#investment)) of one investment on one problem, from query parameters. ' +
+    'One `discountRate` serves both the lifetime-value formula and the discounting of the cash flows. ' +
+    '`table=cashFlows` gives the yearly cash flows as CSV.',
+  request: { query: querySchemas().InvestmentRoiQuery },
+  responses: { 200: { description: 'The investment’s worth', content: answerContent(resultSchema('InvestmentRoiAnswer')) }, ...errors() },
+}));
 
-const lifetimeValueRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/v1/lifetime-value',
-    operationId: 'getLifetimeValue',
-    middleware: cached,
-    tags: ['Spreadsheet'],
-    summary: 'Customer lifetime value from annual figures',
-    description: 'V = annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann), with r the retention rate and d the discount rate.',
-    request: { query: querySchemas().LifetimeValueQuery },
-    responses: { 200: { description: 'The lifetime value', content: answerContent(resultSchema('LifetimeValueAnswer')) }, ...errors() },
-  });
+const lifetimeValueRoute = defineRoute({ method: 'get', path: '/v1/lifetime-value', middleware: cached }, () => ({
+  operationId: 'getLifetimeValue',
+  tags: ['Spreadsheet'],
+  summary: 'Customer lifetime value from annual figures',
+  description: 'V = annualRevenue · grossMargin · r / (1 + d − r) (Gupta & Lehmann), with r the retention rate and d the discount rate.',
+  request: { query: querySchemas().LifetimeValueQuery },
+  responses: { 200: { description: 'The lifetime value', content: answerContent(resultSchema('LifetimeValueAnswer')) }, ...errors() },
+}));
 
 /** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
 function context(result: BusinessCase, rename: (path: string) => string) {
@@ -73,8 +62,8 @@ function context(result: BusinessCase, rename: (path: string) => string) {
 const ONE_PROBLEM = { problems: [{ id: 'problem' }] };
 const ONE_INVESTMENT = { ...ONE_PROBLEM, investments: [{ id: 'investment', problems: 'all', effects: {}, cost: {} }] };
 
-export function registerFigures(app: OpenAPIHono<AppEnv>) {
-  app.openapi(problemDamageRoute(), (c) => {
+export function registerFigures(app: Mount) {
+  app.openapi(problemDamageRoute, (c) => {
     const q = c.req.valid('query');
     const rename = renamer(PARAMETERS.problemDamage);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.problemDamage, ONE_PROBLEM), rename);
@@ -86,7 +75,7 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  app.openapi(investmentRoiRoute(), (c) => {
+  app.openapi(investmentRoiRoute, (c) => {
     const q = c.req.valid('query');
     const rename = renamer(PARAMETERS.investmentRoi);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.investmentRoi, ONE_INVESTMENT), rename);
@@ -100,7 +89,7 @@ export function registerFigures(app: OpenAPIHono<AppEnv>) {
     );
   });
 
-  app.openapi(lifetimeValueRoute(), (c) => {
+  app.openapi(lifetimeValueRoute, (c) => {
     const q = c.req.valid('query');
     const rename = renamer(PARAMETERS.lifetimeValue);
     const { customerValue } = parseFlat(scenarioOf(q, PARAMETERS.lifetimeValue), rename, lifetimeValueRoot());

@@ -1,9 +1,10 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 // Rendered from docs/method.md at build time (scripts/build-method.mjs): no markdown library runs in the Worker.
 import { METHOD_PAGE, METHOD_STYLE_HASH } from '../generated/method-html.ts';
 import { problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
+import { defineRoute, type Mount } from '../http/routes.ts';
 
 /** The page runs nothing and loads nothing: its one inline <style> element, by hash, is all it may use. */
 export const METHOD_CSP = [
@@ -17,22 +18,18 @@ export const METHOD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const methodRoute = () =>
-  createRoute({
-    method: 'get',
-    path: '/method',
-    operationId: 'getMethodPage',
-    middleware: cached,
-    tags: ['Service'],
-    summary: 'Read the method: the arithmetic, its sources and a worked example',
-    description:
-      'A readable page with the whole arithmetic of the business-case model (version 2) as this API computes it: the inputs and ' +
-      'their rules, the damage of one problem, what an investment is worth, the defaults and their sources, the choices the model ' +
-      'leaves open, and the worked example with its figures. Its sections can be linked to: `/method#inputs`, `#damage`, ' +
-      '`#investment`, `#assumptions`, `#worked-example`, `#choices`, `#sources`.',
-    responses: { 200: { description: 'The method page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
-  });
+const methodRoute = defineRoute({ method: 'get', path: '/method', middleware: cached }, () => ({
+  operationId: 'getMethodPage',
+  tags: ['Service'],
+  summary: 'Read the method: the arithmetic, its sources and a worked example',
+  description:
+    'A readable page with the whole arithmetic of the business-case model (version 2) as this API computes it: the inputs and ' +
+    'their rules, the damage of one problem, what an investment is worth, the defaults and their sources, the choices the model ' +
+    'leaves open, and the worked example with its figures. Its sections can be linked to: `/method#inputs`, `#damage`, ' +
+    '`#investment`, `#assumptions`, `#worked-example`, `#choices`, `#sources`.',
+  responses: { 200: { description: 'The method page', content: { 'text/html': { schema: z.string() } } }, ...problemResponses() },
+}));
 
-export function registerMethod(app: OpenAPIHono<AppEnv>) {
-  app.openapi(methodRoute(), (c) => c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }));
+export function registerMethod(app: Mount) {
+  app.openapi(methodRoute, (c) => c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }));
 }

@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { ApiProblem } from '../present/problem.ts';
@@ -6,32 +6,29 @@ import { shown } from '../schemas/common.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../schemas/problem-types.ts';
 import { problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
+import { defineRoute, type Mount } from '../http/routes.ts';
 
-const route = () =>
-  createRoute({
-    method: 'get',
-    path: '/problems/{type}',
-    operationId: 'getProblemType',
-    middleware: cached,
-    tags: ['Reference'],
-    summary: 'Explain a kind of error',
-    description: 'The `type` of every error answer is a link here: it says what the error means and which status it comes with.',
-    request: {
-      params: z.object({
-        type: z.string().meta({
-          param: { name: 'type', in: 'path', description: `One of: ${Object.keys(PROBLEM_TYPES).join(', ')}` },
-          example: 'invalid-input',
-        }),
+const route = defineRoute({ method: 'get', path: '/problems/{type}', middleware: cached }, () => ({
+  operationId: 'getProblemType',
+  tags: ['Reference'],
+  summary: 'Explain a kind of error',
+  description: 'The `type` of every error answer is a link here: it says what the error means and which status it comes with.',
+  request: {
+    params: z.object({
+      type: z.string().meta({
+        param: { name: 'type', in: 'path', description: `One of: ${Object.keys(PROBLEM_TYPES).join(', ')}` },
+        example: 'invalid-input',
       }),
-    },
-    responses: {
-      200: { description: 'The kind of error', content: { 'application/json': { schema: resultSchema('ProblemType') } } },
-      ...problemResponses('not-found'),
-    },
-  });
+    }),
+  },
+  responses: {
+    200: { description: 'The kind of error', content: { 'application/json': { schema: resultSchema('ProblemType') } } },
+    ...problemResponses('not-found'),
+  },
+}));
 
-export function registerProblemTypes(app: OpenAPIHono<AppEnv>) {
-  app.openapi(route(), (c) => {
+export function registerProblemTypes(app: Mount) {
+  app.openapi(route, (c) => {
     const { type } = c.req.valid('param');
     if (!Object.hasOwn(PROBLEM_TYPES, type)) throw new ApiProblem('not-found', `There is no problem type ${shown(type)}.`);
     const { title, status, description } = PROBLEM_TYPES[type as ProblemType];
