@@ -1,5 +1,4 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../bindings.ts';
+import { z, } from '@hono/zod-openapi';
 import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
 import { businessCaseView } from '../present/views.ts';

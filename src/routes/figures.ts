@@ -1,5 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../bindings.ts';
+
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';

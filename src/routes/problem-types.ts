@@ -1,5 +1,4 @@
-import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../bindings.ts';
+import { z, } from '@hono/zod-openapi';
 import { resultSchema } from '../schemas/results.ts';
 import { ApiProblem } from '../present/problem.ts';
 import { shown } from '../schemas/common.ts';

@@ -1,5 +1,4 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppEnv } from '../bindings.ts';
+
 import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { problemResponses } from './responses.ts';
