@@ -1,4 +1,4 @@
-import { z, } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
 import { businessCaseView } from '../present/views.ts';

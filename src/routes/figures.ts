@@ -1,4 +1,3 @@
-
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';

@@ -1,4 +1,4 @@
-import { z, } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 // Rendered from docs/method.md at build time (scripts/build-method.mjs): no markdown library runs in the Worker.
 import { METHOD_PAGE, METHOD_STYLE_HASH } from '../generated/method-html.ts';
 import { problemResponses } from './responses.ts';

@@ -1,4 +1,4 @@
-import { z, } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { resultSchema } from '../schemas/results.ts';
 import { ApiProblem } from '../present/problem.ts';
 import { shown } from '../schemas/common.ts';

@@ -1,4 +1,3 @@
-
 import { allDefaults, LIMITS, MODEL_VERSION } from '../model/defaults.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { problemResponses } from './responses.ts';
