@@ -56,8 +56,9 @@ export function serving(app: Hono<AppEnv>): Mount {
 export function documenting(app: OpenAPIHono<AppEnv>): Mount {
   return {
     openapi(definition) {
-      const route = definition.route();
-      if (!route.hide) app.openAPIRegistry.registerPath(route);
+      // Middleware and `hide` are this API's routing, not part of the OpenAPI operation.
+      const { middleware: _middleware, hide, ...route } = definition.route();
+      if (!hide) app.openAPIRegistry.registerPath(route);
     },
   };
 }

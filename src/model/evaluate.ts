@@ -67,7 +67,7 @@ function investmentFigures(r: Resolved, k: number, problems: readonly Damage[], 
   const broken = [...nonFinite(result), ...byProblem.flatMap(nonFinite), ...f.years.flatMap(nonFinite)];
   if (broken.length > 0) {
     throw new ModelError([
-      { path: `investments[${k}]`, figures: [...new Set(broken)], inputs: [`investments[${k}].cost`, 'the damage of the problems it targets'] },
+      { path: `investments[${k}]`, figures: [...new Set(broken)], inputs: [`investments[${k}].cost`, `investments[${k}].problems`] },
     ]);
   }
   return result;

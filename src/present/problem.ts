@@ -1,4 +1,4 @@
-import type { ModelError } from '../model/errors.ts';
+import type { ModelError, ModelIssue } from '../model/errors.ts';
 import { PROBLEM_TYPES, type ProblemType } from '../schemas/problem-types.ts';
 import { issueText } from './words.ts';
 
@@ -61,8 +61,12 @@ export function invalidInput(all: FieldError[]): ApiProblem {
 }
 
 /** Figures the model could not compute, as an answer; `rename` turns scenario paths into the names the user gave. */
-export function uncomputable(err: ModelError, rename: (path: string) => string = (p) => p): ApiProblem {
-  const errors = err.issues.map((i) => ({ path: rename(i.path), message: issueText(i, rename) }));
+export function uncomputable(
+  err: ModelError,
+  rename: (path: string) => string = (p) => p,
+  where: (issue: ModelIssue) => string = (issue) => rename(issue.path),
+): ApiProblem {
+  const errors = err.issues.map((i) => ({ path: where(i), message: issueText(i, rename) }));
   const listed = errors
     .slice(0, 5)
     .map((e) => `${e.path}: ${e.message}`)

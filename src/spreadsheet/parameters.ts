@@ -124,6 +124,7 @@ export const LIFETIME_VALUE: readonly Parameter[] = [
 /** Paths of rules about several parameters, named by all of them, on every flat route. */
 const SCENARIO_GROUPS: Record<string, string> = {
   customerValue: 'lifetimeValue',
+  wordOfMouth: 'positiveTold/negativeTold/positiveInfluence/negativeInfluence',
   'finance.discountRate': 'discountRate',
 };
 
@@ -134,6 +135,8 @@ const ITEM_GROUPS: Record<string, string> = {
   'investments[0].effects': 'prevalenceReduction/complaintRateMultiplier/satisfiedAfter/costPerComplaintReduction',
   'investments[0].effects.outcomes': 'satisfiedAfter/mollifiedAfter/dissatisfiedAfter',
   'investments[0].rampUp': 'rampUp',
+  'investments[0].cost': 'upfrontCost/annualCost',
+  'investments[0].problems': 'prevalence/affectedCustomers/complaintsPerYear',
 };
 
 // ---- The body's rule of each input, and what it says in the OpenAPI document ----

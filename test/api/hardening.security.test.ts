@@ -490,3 +490,14 @@ describe('found by a hostile reading', () => {
     }
   });
 });
+
+describe('figures too large to compute, on the flat routes', () => {
+  it('are named by the route’s own parameters', async () => {
+    const res = await call(`/v1/problem-damage?${BILLING.replace('lifetimeValue=500', 'lifetimeValue=1e308')}&field=totalAnnualDamage`);
+    expect(res.status).toBe(422);
+    const line = await res.text();
+    expect(line).toMatch(/^customers\/lifetimeValue\/positiveTold\/negativeTold\/positiveInfluence\/negativeInfluence\/costPerComplaint: /);
+    expect(line).toMatch(/directRevenueAtRisk.*exceeds the largest number/);
+    expect(line).not.toMatch(/customerValue|\bwordOfMouth\b|problems\[0\]|prevalence/);
+  });
+});
