@@ -2,20 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { workedExample } from '../../src/schemas/examples.ts';
 import { call, expectDocumented, expectProblem, parseDelimited, postJson } from './helpers.ts';
+import { BILLING, WORKED_GET } from '../fixtures.ts';
 
 const OP: [string, string] = ['POST', '/v1/business-case'];
 /** A copy to break on purpose: any field may be given any value. */
 const clone = (): Record<string, any> => structuredClone(workedExample);
-
-const BILLING =
-  'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
-const WORKED_GET =
-  'customers=100000&lifetimeValue=500' +
-  '&problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8' +
-  '&problem=late-delivery,prevalence:0.2,complaintRate:0.25,outcomes:0.3/0.4/0.3,costPerComplaint:5' +
-  '&investment=fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000' +
-  '&investment=better-handling,problems:all,outcomes:0.7/0.2/0.1,upfront:100000,annual:120000';
-
 /** Texts a spreadsheet runs as formulas, as ids and names may carry them. */
 const FORMULA_NAMES = ['=HYPERLINK("http://x/?"&A1,"y")', '+1+1', '-2+3', '@SUM(A1)', '\u200f=1+1 rtl', 'a;=1+1', 'quote " tab-free'];
 const FORMULA_IDS = ['=HYPERLINK("x"&A1;"y")', "+cmd|' -C calc'!A0", '-2+3', '@SUM(A1)', 'a;=1+1'];

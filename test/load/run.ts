@@ -3,19 +3,11 @@
 // error and every answer correct. `--duration=SECONDS` (default 30), `--connections=N` (default 50).
 import { checklist, startDevServer } from '../../scripts/dev-server.ts';
 import { workedExample } from '../../src/schemas/examples.ts';
+import { BILLING, WORKED_GET } from '../fixtures.ts';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const duration = arg('duration', 30);
 const connections = arg('connections', 50);
-
-const BILLING =
-  'customers=100000&lifetimeValue=500&prevalence=0.12&complaintRate=0.5&satisfied=0.4&mollified=0.2&dissatisfied=0.4&costPerComplaint=8';
-const WORKED_GET =
-  'customers=100000&lifetimeValue=500' +
-  '&problem=billing-errors,prevalence:0.12,complaintRate:0.5,outcomes:0.4/0.2/0.4,costPerComplaint:8' +
-  '&problem=late-delivery,prevalence:0.2,complaintRate:0.25,outcomes:0.3/0.4/0.3,costPerComplaint:5' +
-  '&investment=fix-billing,problems:billing-errors,prevalenceReduction:0.6,upfront:250000,annual:50000' +
-  '&investment=better-handling,problems:all,outcomes:0.7/0.2/0.1,upfront:100000,annual:120000';
 const json = { 'content-type': 'application/json' };
 
 interface Kind {
