@@ -397,6 +397,8 @@ describe('HTTP details', () => {
     expect(again.status).toBe(304);
     expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
     expect(again.headers.get('cache-control')).toBe('public, max-age=3600');
+    // The tag names the model version: a CSV of the same figures under another model never matches.
+    expect(first.headers.get('etag')).toMatch(/^"model-2-[0-9a-f]{40}"$/);
   });
 
   it('caching is a route’s choice: pure computations are public for an hour, nothing else is', async () => {
