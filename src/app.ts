@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './bindings.ts';
 import { methodNotAllowed, notFound, onError } from './http/errors.ts';
 import { corsFor, securityHeaders } from './http/headers.ts';
-import { rateLimit, singleParameters } from './http/limits.ts';
+import { rateLimit } from './http/limits.ts';
 import { methodTable } from './http/methods.ts';
 import { serving } from './http/routes.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
@@ -33,7 +33,6 @@ export function createApp() {
     corsFor(allowed, (c) => Promise.resolve(notFound(c))),
   );
   app.use('*', rateLimit);
-  app.use('*', singleParameters);
 
   // Each route's schemas are made on the first request it answers (schemas/once.ts, http/routes.ts), so start-up
   // builds none: /health never builds a scenario's.

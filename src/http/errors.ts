@@ -1,31 +1,24 @@
 // Every error becomes an answer here: problem details for JSON clients, one readable line (or one cell, with
 // onError=cell) for spreadsheet formats.
 import type { Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { ModelError } from '../model/errors.ts';
 import { requestedFormat, spreadsheetError } from '../present/answer.ts';
 import { shortPath } from '../present/field-errors.ts';
 import { ApiProblem, uncomputable } from '../present/problem.ts';
-import { unsupportedMediaType } from './json-body.ts';
 
 export function respond(c: Context, problem: ApiProblem): Response {
   const format = requestedFormat(c);
   return format === 'json' ? problem.toResponse() : spreadsheetError(problem, format, c.req.query('onError') === 'cell');
 }
 
-function toProblem(err: Error, c: Context): ApiProblem {
+function toProblem(err: Error): ApiProblem {
   if (err instanceof ApiProblem) return err;
   if (err instanceof ModelError) return uncomputable(err);
-  if (err instanceof HTTPException) {
-    if (err.status === 400) return new ApiProblem('malformed-json', 'The body is not valid JSON.');
-    if (err.status === 415) return unsupportedMediaType(c.req.header('content-type'));
-    if (err.status === 413) return new ApiProblem('payload-too-large', 'The body is too large.');
-  }
   console.error(err);
   return new ApiProblem('internal', 'An unexpected error occurred; it has been logged.');
 }
 
-export const onError = (err: Error, c: Context) => respond(c, toProblem(err, c));
+export const onError = (err: Error, c: Context) => respond(c, toProblem(err));
 
 export const notFound = (c: Context) =>
   respond(c, new ApiProblem('not-found', `There is no route ${shortPath(c.req.path)}. The operations are listed at /openapi.json and /docs.`));

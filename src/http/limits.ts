@@ -1,21 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../bindings.ts';
-import { shortPath } from '../present/field-errors.ts';
-import { ApiProblem, invalidInput } from '../present/problem.ts';
-
-/** Query parameters that may be given more than once: one per problem or investment, and the cache-buster. */
-const REPEATABLE = new Set(['problem', 'investment', '_']);
-
-/** A parameter given twice is a mistake to name, not a list to guess from. */
-export const singleParameters: MiddlewareHandler = async (c, next) => {
-  if (c.req.url.includes('?')) {
-    const errors = Object.entries(c.req.queries())
-      .filter(([name, values]) => values.length > 1 && !REPEATABLE.has(name))
-      .map(([name, values]) => ({ path: shortPath(name), message: `may be given only once (it is given ${values.length} times)` }));
-    if (errors.length > 0) throw invalidInput(errors);
-  }
-  await next();
-};
+import { ApiProblem } from '../present/problem.ts';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 

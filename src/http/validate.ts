@@ -1,7 +1,7 @@
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../bindings.ts';
-import { fieldErrors } from '../present/field-errors.ts';
+import { fieldErrors, shortPath } from '../present/field-errors.ts';
 import { invalidInput } from '../present/problem.ts';
 
 /**
@@ -17,9 +17,20 @@ export function valid<T>(schema: z.ZodType<T>, value: unknown): T {
 /** The query as the documented schemas read it: a parameter given once is text, given more often a list. */
 export function queryOf(c: Context): Record<string, string | string[]> {
   if (!c.req.url.includes('?')) return {};
-  const out: Record<string, string | string[]> = {};
-  for (const [name, values] of Object.entries(c.req.queries())) out[name] = values.length === 1 ? values[0]! : values;
-  return out;
+  // From entries, not by assignment: a parameter named __proto__ stays a parameter, refused as unknown.
+  return Object.fromEntries(Object.entries(c.req.queries()).map(([name, values]) => [name, values.length === 1 ? values[0]! : values]));
+}
+
+/** Query parameters that may be given more than once: one per problem or investment, and the cache-buster. */
+const REPEATABLE = new Set(['problem', 'investment', '_']);
+
+/** A parameter given twice is a mistake to name, not a list to guess from. */
+function singleParameters(c: Context): void {
+  if (!c.req.url.includes('?')) return;
+  const errors = Object.entries(c.req.queries())
+    .filter(([name, values]) => values.length > 1 && !REPEATABLE.has(name))
+    .map(([name, values]) => ({ path: shortPath(name), message: `may be given only once (it is given ${values.length} times)` }));
+  if (errors.length > 0) throw invalidInput(errors);
 }
 
 /**
@@ -27,6 +38,7 @@ export function queryOf(c: Context): Record<string, string | string[]> {
  * it) and kept for the handler's `c.req.valid(…)`.
  */
 export function validateInto(c: Context<AppEnv>, route: RouteConfig): void {
+  singleParameters(c);
   const request = route.request;
   if (!request) return;
   const keep = (target: 'query' | 'param' | 'json', value: unknown) => c.req.addValidatedData(target, value as object);

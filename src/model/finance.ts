@@ -77,3 +77,44 @@ export function evaluateCashFlows({ upfront, benefits, costs, discountRate }: Ca
 export function rampUpSeries(rampUp: readonly number[], horizonYears: number): number[] {
   return Array.from({ length: horizonYears }, (_, t) => rampUp[Math.min(t, rampUp.length - 1)] ?? 1);
 }
+
+/**
+ * The internal rate of return of yearly flows (year 0 first): the rate r at which Σ flow_t / (1 + r)^t = 0. Only
+ * when the flows, zero flows left out, change sign exactly once is that root unique in (−1, ∞); otherwise null.
+ * Found in x = 1 / (1 + r) > 0, where the flows are a polynomial with one positive root, by bisection to the last
+ * bit a double holds.
+ */
+export function irr(flows: readonly number[]): number | null {
+  let changes = 0;
+  let sign = 0;
+  for (const f of flows) {
+    if (f === 0) continue;
+    const s = Math.sign(f);
+    if (sign !== 0 && s !== sign) changes++;
+    sign = s;
+  }
+  if (changes !== 1) return null;
+  const value = (x: number) => {
+    let sum = 0;
+    for (let t = flows.length - 1; t >= 0; t--) sum = sum * x + flows[t]!;
+    return sum;
+  };
+  // The polynomial's sign at x → 0 is that of its first non-zero flow; the root lies where the sign turns.
+  const atZero = Math.sign(flows.find((f) => f !== 0)!);
+  let lo = 0;
+  let hi = 1;
+  while (Math.sign(value(hi)) === atZero) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isFinite(hi)) return null;
+  }
+  for (let i = 0; i < 2000 && hi - lo > Number.EPSILON * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
+    if (Math.sign(value(mid)) === atZero) lo = mid;
+    else hi = mid;
+  }
+  const x = (lo + hi) / 2;
+  const r = 1 / x - 1;
+  return Number.isFinite(r) ? r : null;
+}

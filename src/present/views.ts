@@ -12,6 +12,15 @@ const CASH_FLOW_COLUMNS = ['year', 'benefit', 'cost', 'net', 'discountFactor', '
 
 const assumptionsTable = (rows: readonly Assumption[]): Table => ({ rows, columns: ASSUMPTION_COLUMNS });
 
+/** A business case whose input paths (assumptions, break-evens) are named as a flat request named its inputs. */
+export function renamed(result: BusinessCase, rename: (path: string) => string): BusinessCase {
+  return {
+    ...result,
+    assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })),
+    investments: result.investments.map((inv) => ({ ...inv, breakEven: inv.breakEven.map((b) => ({ ...b, field: rename(b.field) })) })),
+  };
+}
+
 /** The answer as JSON: the model's codes in words. */
 export function worded(result: BusinessCase) {
   const h = result.finance.horizonYears;
@@ -24,7 +33,10 @@ export function businessCaseView(result: BusinessCase): View {
     json,
     tables: {
       problems: { rows: result.problems, columns: () => scalarColumns(resultSchemas().ProblemDamage.shape) },
-      investments: { rows: json.investments, columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows']) },
+      investments: {
+        rows: json.investments,
+        columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows', 'breakEven']),
+      },
       assumptions: assumptionsTable(result.assumptions),
     },
   };
@@ -32,7 +44,7 @@ export function businessCaseView(result: BusinessCase): View {
 
 /** A one-row answer: the fields of its schema, but for lists of objects, form the default table `result`. */
 export function singleView(json: { assumptions: Assumption[] }, shape: () => object, extra: Record<string, Table> = {}): View {
-  const columns = () => scalarColumns(shape(), ['assumptions', 'cashFlows']);
+  const columns = () => scalarColumns(shape(), ['assumptions', 'cashFlows', 'breakEven']);
   return { json, tables: { result: { rows: [json], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
 }
 

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { businessCase } from '../model/business-case.ts';
 import { answer } from '../present/answer.ts';
-import { businessCaseView } from '../present/views.ts';
+import { businessCaseView, renamed } from '../present/views.ts';
 import { outputParams } from '../schemas/query.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { scenarioSchemas } from '../schemas/scenario.ts';
@@ -71,6 +71,6 @@ export function registerBusinessCase(app: Mount) {
     const rename = renamer(PARAMETERS.businessCase);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.businessCase, items), rename);
     const result = withNames(rename, () => businessCase(scenario));
-    return answer(businessCaseView({ ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })) }), q);
+    return answer(businessCaseView(renamed(result, rename)), q);
   });
 }

@@ -1,7 +1,7 @@
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import { answer } from '../present/answer.ts';
-import { cashFlowsTable, singleView, worded } from '../present/views.ts';
+import { cashFlowsTable, renamed, singleView, worded } from '../present/views.ts';
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
 import { parseFlat, withNames } from '../spreadsheet/flat.ts';
 import { lifetimeValueRoot, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
@@ -46,13 +46,13 @@ const lifetimeValueRoute = defineRoute({ method: 'get', path: '/v1/lifetime-valu
 }));
 
 /** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
-function context(result: BusinessCase, rename: (path: string) => string) {
+function context(result: BusinessCase) {
   return {
     lifetimeValue: result.lifetimeValue,
     newCustomerValue: result.newCustomerValue,
     currency: result.currency,
     modelVersion: result.modelVersion,
-    assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })),
+    assumptions: result.assumptions,
   };
 }
 
@@ -65,10 +65,13 @@ export function registerFigures(app: Mount) {
     const q = c.req.valid('query');
     const rename = renamer(PARAMETERS.problemDamage);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.problemDamage, ONE_PROBLEM), rename);
-    const result = withNames(rename, () => businessCase(scenario));
+    const result = renamed(
+      withNames(rename, () => businessCase(scenario)),
+      rename,
+    );
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
     return answer(
-      singleView({ ...damage, ...context(result, rename) }, () => resultSchemas().ProblemDamageAnswer.shape),
+      singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape),
       q,
     );
   });
@@ -77,10 +80,13 @@ export function registerFigures(app: Mount) {
     const q = c.req.valid('query');
     const rename = renamer(PARAMETERS.investmentRoi);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.investmentRoi, ONE_INVESTMENT), rename);
-    const result = withNames(rename, () => businessCase(scenario));
+    const result = renamed(
+      withNames(rename, () => businessCase(scenario)),
+      rename,
+    );
     const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
-    const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result, rename) };
+    const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
     return answer(
       singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }),
       q,

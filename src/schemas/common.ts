@@ -121,9 +121,11 @@ export const rule = (text: string) => ({ error: (iss: { input?: unknown }) => `$
 /** The rule of a name, in the OpenAPI document: not blank, no control characters. */
 const NAME_PATTERN = `^(?=.*[^\\s${MARKS}])[^${CONTROLS}]+$`;
 
-/** The schemas every other one is made of; making them also sets how zod words a broken rule. */
+// How zod words a broken rule, for every schema, whichever a request makes first.
+z.config({ customError: describeIssue });
+
+/** The schemas every other one is made of. */
 export const baseSchemas = once(() => {
-  z.config({ customError: describeIssue });
   /** A string checked by one rule that gives one message: a bad value gets one error, never several. */
   const checkedString = (problem: (s: string) => string | undefined) =>
     z.string().check((ctx) => {

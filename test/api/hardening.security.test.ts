@@ -494,3 +494,32 @@ describe('figures too large to compute, on the flat routes', () => {
     expect(line).not.toMatch(/customerValue|\bwordOfMouth\b|problems\[0\]|prevalence/);
   });
 });
+
+describe('found by a review', () => {
+  it('a 304 keeps the CORS headers a cross-origin reader needs', async () => {
+    const first = await call(`/v1/business-case?${WORKED_GET}&format=csv`, { headers: { origin: 'https://sheets.example' } });
+    const again = await call(`/v1/business-case?${WORKED_GET}&format=csv`, {
+      headers: { origin: 'https://sheets.example', 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('access-control-allow-origin')).toBe('*');
+    expect(again.headers.get('access-control-expose-headers')).toBe('ETag');
+  });
+
+  it('a query parameter named __proto__ is unknown, like any other', async () => {
+    const problem = await expectProblem(await call(`/v1/problem-damage?${BILLING}&__proto__=x`), 422, ['GET', '/v1/problem-damage']);
+    expect(problem.errors.map((e) => e.path)).toEqual(['__proto__']);
+  });
+
+  it('a repeated parameter on a path that is no route is still a 404, and a wrong method a 405', async () => {
+    expect((await call('/nowhere?a=1&a=2')).status).toBe(404);
+    expect((await call('/v1/defaults?a=1&a=2', { method: 'PUT' })).status).toBe(405);
+  });
+
+  it('an error in a cell is neither tagged nor revalidated', async () => {
+    const cell = await call(`/v1/problem-damage?${BILLING.replace('complaintRate=0.5', 'complaintRate=2')}&field=affected&onError=cell`);
+    expect(cell.status).toBe(200);
+    expect(cell.headers.get('cache-control')).toBe('no-store');
+    expect(cell.headers.get('etag')).toBeNull();
+  });
+});
