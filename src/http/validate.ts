@@ -33,6 +33,23 @@ function singleParameters(c: Context): void {
   if (errors.length > 0) throw invalidInput(errors);
 }
 
+const noQueries = new WeakMap<object, { value: unknown } | { error: unknown }>();
+
+/** What a schema makes of a request with no query string: the same every time, so worked out once per schema. */
+function noQuery(schema: z.ZodType): unknown {
+  let known = noQueries.get(schema);
+  if (!known) {
+    try {
+      known = { value: valid(schema, {}) };
+    } catch (error) {
+      known = { error };
+    }
+    noQueries.set(schema, known);
+  }
+  if ('error' in known) throw known.error;
+  return known.value;
+}
+
 /**
  * A request's inputs, validated against the route's schemas (query, path parameters, JSON body as `jsonBody` parsed
  * it) and kept for the handler's `c.req.valid(…)`.
@@ -42,7 +59,7 @@ export function validateInto(c: Context<AppEnv>, route: RouteConfig): void {
   const request = route.request;
   if (!request) return;
   const keep = (target: 'query' | 'param' | 'json', value: unknown) => c.req.addValidatedData(target, value as object);
-  if (request.query) keep('query', valid(request.query, queryOf(c)));
+  if (request.query) keep('query', c.req.url.includes('?') ? valid(request.query, queryOf(c)) : noQuery(request.query));
   if (request.params) keep('param', valid(request.params, c.req.param()));
   const json = request.body?.content?.['application/json'];
   if (json && 'schema' in json) keep('json', valid(json.schema as z.ZodType, c.get('json')));

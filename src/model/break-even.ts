@@ -32,14 +32,23 @@ const EFFECT_SCALARS = ['prevalenceReduction', 'complaintRateMultiplier', 'costP
 export function breakEvens(r: Resolved, k: number, f: InvestmentFigures, problems: readonly Damage[]): BreakEven[] {
   const inv = r.investments[k]!;
   const ctx: DamageContext = { lifetimeValue: r.lifetimeValue, newCustomerValue: r.newCustomerValue, wordOfMouth: r.wordOfMouth };
-  const df = f.years.slice(1).map((y) => y.discountFactor);
-  const annuity = df.reduce((a, b) => a + b, 0);
-  /** pv of the benefits per unit of annual benefit: risk-adjusted, ramped, discounted. */
-  const K = (1 - r.finance.riskAdjustment) * inv.ramp.reduce((sum, share, t) => sum + share * df[t]!, 0);
-  const before = f.byProblem.reduce((sum, p) => sum + p.damageBefore, 0);
+  // The annuity factor, and the pv of the benefits per unit of annual benefit: risk-adjusted, ramped, discounted.
+  let annuity = 0;
+  let ramped = 0;
+  for (let t = 1; t < f.years.length; t++) {
+    const factor = f.years[t]!.discountFactor;
+    annuity += factor;
+    ramped += inv.ramp[t - 1]! * factor;
+  }
+  const K = (1 - r.finance.riskAdjustment) * ramped;
+  let before = 0;
+  for (const p of f.byProblem) before += p.damageBefore;
   const npvAt = (benefit: number) => K * benefit - f.pvCosts;
-  /** The damage of each targeted problem with these effects. */
-  const afterWith = (effects: Effects) => inv.targets.map((i) => damage(applyEffects(r.problems[i]!, [effects]), ctx));
+  /** The damage of each targeted problem with these effects; with none, as it is. */
+  const afterWith = (effects: Effects) =>
+    Object.keys(effects).length === 0
+      ? inv.targets.map((i) => problems[i]!)
+      : inv.targets.map((i) => damage(applyEffects(r.problems[i]!, [effects]), ctx));
   const sum = (list: readonly Damage[], key: keyof Damage) => list.reduce((s, d) => s + d[key], 0);
   const out: BreakEven[] = [];
   const path = `investments[${k}]`;
@@ -69,7 +78,7 @@ export function breakEvens(r: Resolved, k: number, f: InvestmentFigures, problem
   out.push({ field: `${path}.cost.annual`, value: inv.annual, breakEven: root(f.npv, inv.annual, -annuity, 0, Number.POSITIVE_INFINITY) });
   if (r.lifetimeValueGiven) {
     // Damage is V·customersLost + V′·(prospectsLost − prospectsWon) + serviceCost, V′ = V unless given.
-    const after = afterWith(inv.effects);
+    const after = f.after;
     const lost = inv.targets.reduce((s, i) => s + problems[i]!.customersLost, 0) - sum(after, 'customersLost');
     const prospectsOf = (list: readonly Damage[]) => list.reduce((s, d) => s + d.prospectsLost - d.prospectsWon, 0);
     const prospects = prospectsOf(inv.targets.map((i) => problems[i]!)) - prospectsOf(after);

@@ -6,6 +6,12 @@ interface ProblemRank {
   cumulativeShare: number | null;
 }
 
+/** Already largest first (as evaluate ranks them): sorting again would change nothing, the sort being stable. */
+function isRanked(problems: readonly { totalAnnualDamage: number }[]): boolean {
+  for (let i = 1; i < problems.length; i++) if (problems[i]!.totalAnnualDamage > problems[i - 1]!.totalAnnualDamage) return false;
+  return true;
+}
+
 /**
  * Problems by totalAnnualDamage, largest first; ties keep input order (the sort is stable). Sets each problem's
  * rank, share and cumulativeShare (the Pareto view) and returns them in rank order. The Pareto view counts only
@@ -13,7 +19,7 @@ interface ProblemRank {
  * is exactly 1, and a problem whose damage is zero or negative has neither.
  */
 export function rankProblems<T extends ProblemRank>(problems: readonly T[]): T[] {
-  const ranked = [...problems].sort((a, b) => b.totalAnnualDamage - a.totalAnnualDamage);
+  const ranked = isRanked(problems) ? [...problems] : [...problems].sort((a, b) => b.totalAnnualDamage - a.totalAnnualDamage);
   let positive = 0;
   let lastPositive = -1;
   ranked.forEach((p, i) => {

@@ -41,9 +41,13 @@ export interface Resolved {
 }
 
 /** Values given in `given` win over defaults; a key given as undefined counts as not given. */
+const keysOf = new WeakMap<object, string[]>();
+
 function withDefaults<T extends object>(defaults: { [K in keyof T]: { value: T[K] } }, ...given: (Partial<T> | undefined)[]): T {
   const out = {} as T;
-  for (const key of Object.keys(defaults) as (keyof T)[]) {
+  let keys = keysOf.get(defaults);
+  if (!keys) keysOf.set(defaults, (keys = Object.keys(defaults)));
+  for (const key of keys as (keyof T)[]) {
     let value = defaults[key].value;
     for (const g of given) if (g?.[key] !== undefined) value = g[key] as T[keyof T];
     out[key] = value;
