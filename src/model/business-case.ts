@@ -2,8 +2,7 @@
 import type { Damage } from './damage.ts';
 import { MODEL_VERSION } from './defaults.ts';
 import { evaluate, type InvestmentFigures, type Totals } from './evaluate.ts';
-import { type BreakEven, breakEvens } from './break-even.ts';
-import { irr, type YearFlow } from './finance.ts';
+import type { YearFlow } from './finance.ts';
 import { rankInvestments, rankProblems } from './rank.ts';
 import { resolve } from './resolve.ts';
 import type { Assumption, Finance, ScenarioInput } from './types.ts';
@@ -45,10 +44,6 @@ export interface InvestmentResult {
   byProblem: ProblemBenefit[];
   cashFlows: YearFlow[];
   notes: InvestmentNote[];
-  /** The rate at which the yearly flows' present value is 0; null unless they change sign exactly once. */
-  irr: number | null;
-  /** The value of each input at which npv is 0. */
-  breakEven: BreakEven[];
 }
 
 export interface BusinessCase {
@@ -105,8 +100,6 @@ export function businessCase(s: ScenarioInput): BusinessCase {
       })),
       cashFlows: f.years,
       notes: notesOf(f),
-      irr: irr(f.years.map((y) => y.net)),
-      breakEven: breakEvens(inputs, k, f, e.problems),
     };
   });
   return {

@@ -12,13 +12,9 @@ const CASH_FLOW_COLUMNS = ['year', 'benefit', 'cost', 'net', 'discountFactor', '
 
 const assumptionsTable = (rows: readonly Assumption[]): Table => ({ rows, columns: ASSUMPTION_COLUMNS });
 
-/** A business case whose input paths (assumptions, break-evens) are named as a flat request named its inputs. */
+/** A business case whose input paths (its assumptions) are named as a flat request named its inputs. */
 export function renamed(result: BusinessCase, rename: (path: string) => string): BusinessCase {
-  return {
-    ...result,
-    assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })),
-    investments: result.investments.map((inv) => ({ ...inv, breakEven: inv.breakEven.map((b) => ({ ...b, field: rename(b.field) })) })),
-  };
+  return { ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })) };
 }
 
 /** The answer as JSON: the model's codes in words. */
@@ -35,7 +31,7 @@ export function businessCaseView(result: BusinessCase): View {
       problems: { rows: result.problems, columns: () => scalarColumns(resultSchemas().ProblemDamage.shape) },
       investments: {
         rows: json.investments,
-        columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows', 'breakEven']),
+        columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows']),
       },
       assumptions: assumptionsTable(result.assumptions),
     },
@@ -44,7 +40,7 @@ export function businessCaseView(result: BusinessCase): View {
 
 /** A one-row answer: the fields of its schema, but for lists of objects, form the default table `result`. */
 export function singleView(json: { assumptions: Assumption[] }, shape: () => object, extra: Record<string, Table> = {}): View {
-  const columns = () => scalarColumns(shape(), ['assumptions', 'cashFlows', 'breakEven']);
+  const columns = () => scalarColumns(shape(), ['assumptions', 'cashFlows']);
   return { json, tables: { result: { rows: [json], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
 }
 

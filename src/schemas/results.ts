@@ -56,22 +56,6 @@ function build() {
       description: 'The annual damage of one problem ([the method](/method#damage)). A term may be negative; it is reported as it is.',
     });
 
-  const BreakEven = z
-    .object({
-      field: z.string().meta({ description: 'The input, by its path in the request as sent', example: 'investments[0].effects.prevalenceReduction' }),
-      value: figure('Its value in the request (or its default)', 0.6),
-      breakEven: z
-        .number()
-        .nullable()
-        .meta({
-          description:
-            'The value at which npv is 0, within the input’s legal range (shares 0 to 1; money and the complaint-rate multiplier 0 or more; the ' +
-            'smallest where npv crosses 0 more than once); null where npv keeps one sign over that range',
-          example: 0.041054,
-        }),
-    })
-    .meta({ id: 'BreakEven', description: 'Where one input would have to be for the investment to break even ([the method](/method#investment)).' });
-
   const ProblemBenefit = z
     .object({
       problemId: z.string().meta({ example: 'billing-errors' }),
@@ -117,20 +101,6 @@ function build() {
       byProblem: z.array(ProblemBenefit),
       cashFlows: z.array(CashFlow).meta({ description: 'Year 0 (upfront) to the horizon' }),
       notes: z.array(z.string()).meta({ description: 'Why a figure is null, or why the investment is not recommended', example: [] }),
-      irr: z
-        .number()
-        .nullable()
-        .meta({
-          description:
-            'Internal rate of return: the yearly rate at which the present value of the cash flows (year 0 to the horizon) is 0. Null unless the ' +
-            'flows, zero ones left out, change sign exactly once (then the rate is unique)',
-          example: 8.5901,
-        }),
-      breakEven: z.array(BreakEven).meta({
-        description:
-          'For each effect the investment was given as a number, its upfront and annual costs, and the lifetime value when given as such: the ' +
-          'value at which npv is 0, the other inputs as they are',
-      }),
     })
     .meta({ id: 'InvestmentResult', description: 'What one investment is worth ([the method](/method#investment)).' });
 
