@@ -2,9 +2,17 @@
 // onError=cell) for spreadsheet formats.
 import type { Context } from 'hono';
 import { ModelError } from '../model/errors.ts';
-import { requestedFormat, spreadsheetError } from '../present/answer.ts';
+import { resolveFormat, spreadsheetError } from '../present/answer.ts';
+import { FORMATS, type Format } from '../schemas/formats.ts';
 import { shortPath } from '../present/field-errors.ts';
 import { ApiProblem, uncomputable } from '../present/problem.ts';
+
+/** The format the request asked for, read leniently: used to answer its errors in kind. */
+export function requestedFormat(c: Context): Format {
+  const format = c.req.query('format');
+  const known = format !== undefined && (FORMATS as readonly string[]).includes(format);
+  return resolveFormat({ format: known ? (format as Format) : undefined, field: c.req.query('field') });
+}
 
 export function respond(c: Context, problem: ApiProblem): Response {
   const format = requestedFormat(c);

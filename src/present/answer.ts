@@ -1,7 +1,6 @@
-import type { Context } from 'hono';
 import { shown } from '../schemas/common.ts';
 import { ApiProblem } from './problem.ts';
-import { FORMATS, type Format } from '../schemas/formats.ts';
+import type { Format } from '../schemas/formats.ts';
 import { delimited, errorCell, errorLine, inert, MEDIA_TYPES, valueAt } from './formats.ts';
 
 export interface Table {
@@ -24,13 +23,6 @@ export interface OutputOptions {
 
 export function resolveFormat({ format, field }: OutputOptions): Format {
   return format ?? (field !== undefined ? 'txt' : 'json');
-}
-
-/** The format the request asked for, read leniently: used to answer its errors in kind. */
-export function requestedFormat(c: Context): Format {
-  const format = c.req.query('format');
-  const known = format !== undefined && (FORMATS as readonly string[]).includes(format);
-  return resolveFormat({ format: known ? (format as Format) : undefined, field: c.req.query('field') });
 }
 
 /** Why the figure at a path is null: the note its item gives, or what a null means there. */

@@ -43,6 +43,15 @@ export class ApiProblem extends Error {
   }
 }
 
+/** The first five errors as the detail lists them, and `…` where there are more. */
+function firstFive(errors: readonly FieldError[]): string {
+  const listed = errors
+    .slice(0, 5)
+    .map((e) => `${e.path}: ${e.message}`)
+    .join('; ');
+  return `${listed}${errors.length > 5 ? '; …' : ''}`;
+}
+
 /** An invalid-input answer: every error counted, the first 50 listed, the first 5 in the detail. */
 export function invalidInput(all: FieldError[]): ApiProblem {
   const seen = new Set<string>();
@@ -53,11 +62,7 @@ export function invalidInput(all: FieldError[]): ApiProblem {
     return true;
   });
   const n = errors.length;
-  const listed = errors
-    .slice(0, 5)
-    .map((e) => `${e.path}: ${e.message}`)
-    .join('; ');
-  return new ApiProblem('invalid-input', `${n} field${n === 1 ? ' is' : 's are'} invalid. ${listed}${n > 5 ? '; …' : ''}`, errors);
+  return new ApiProblem('invalid-input', `${n} field${n === 1 ? ' is' : 's are'} invalid. ${firstFive(errors)}`, errors);
 }
 
 /** Figures the model could not compute, as an answer; `rename` turns scenario paths into the names the user gave. */
@@ -67,9 +72,5 @@ export function uncomputable(
   where: (issue: ModelIssue) => string = (issue) => rename(issue.path),
 ): ApiProblem {
   const errors = err.issues.map((i) => ({ path: where(i), message: issueText(i, rename) }));
-  const listed = errors
-    .slice(0, 5)
-    .map((e) => `${e.path}: ${e.message}`)
-    .join('; ');
-  return new ApiProblem('uncomputable', `The figures cannot be computed. ${listed}${errors.length > 5 ? '; …' : ''}`, errors);
+  return new ApiProblem('uncomputable', `The figures cannot be computed. ${firstFive(errors)}`, errors);
 }
