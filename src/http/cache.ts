@@ -33,5 +33,9 @@ export const cached: MiddlewareHandler = async (c, next) => {
   await c.res.body?.cancel();
   // Hono carries the old answer's headers over to the new one: keep only those a 304 should have.
   c.res = new Response(null, { status: 304, headers: { ETag: tag } });
-  for (const name of [...c.res.headers.keys()]) if (!KEPT_ON_304.includes(name.toLowerCase())) c.res.headers.delete(name);
+  const dropped: string[] = [];
+  c.res.headers.forEach((_value, name) => {
+    if (!KEPT_ON_304.includes(name.toLowerCase())) dropped.push(name);
+  });
+  for (const name of dropped) c.res.headers.delete(name);
 };
