@@ -3,6 +3,7 @@ import type { AppEnv } from '../bindings.ts';
 import { resultSchema } from '../schemas/results.ts';
 import { problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
+import { once } from '../schemas/once.ts';
 import { defineRoute, documenting, type Mount } from '../http/routes.ts';
 
 const DOCS_CSP = [
@@ -95,15 +96,11 @@ export type RegisterAll = (app: Mount) => void;
 
 /** The OpenAPI document of every route, built once, on first request: the routes do not change after start-up. */
 export function documentOf(registerAll: RegisterAll): () => OpenApiDocument {
-  let document: OpenApiDocument | undefined;
-  return () => {
-    if (!document) {
-      const all = new OpenAPIHono<AppEnv>();
-      registerAll(documenting(all));
-      document = all.getOpenAPI31Document(DOCUMENT_INFO);
-    }
-    return document;
-  };
+  return once(() => {
+    const all = new OpenAPIHono<AppEnv>();
+    registerAll(documenting(all));
+    return all.getOpenAPI31Document(DOCUMENT_INFO);
+  });
 }
 
 export function registerDocs(app: Mount, registerAll: RegisterAll) {
