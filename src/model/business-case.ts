@@ -1,13 +1,22 @@
 // The whole business case: resolve the scenario, evaluate it, and rank what it finds.
 import type { Damage } from './damage.ts';
-import { MODEL_VERSION } from './defaults.ts';
+import { MODEL_VERSION, SENSITIVITY, SIMULATION } from './defaults.ts';
 import { evaluate, type InvestmentFigures, type Totals } from './evaluate.ts';
-import type { YearFlow } from './finance.ts';
+import { irr, type YearFlow } from './finance.ts';
 import { rankInvestments, rankProblems } from './rank.ts';
-import { resolve } from './resolve.ts';
-import type { Assumption, Finance, ScenarioInput } from './types.ts';
+import { type Resolved, resolve } from './resolve.ts';
+import type { Assumption, Finance, ScenarioInput, SensitivitySettings, SimulationSettings, UncertainScenario } from './types.ts';
+import { type BreakEven, breakEvens } from './uncertainty/break-even.ts';
+import { atLikely, inputsOf } from './uncertainty/inputs.ts';
+import { Kernel } from './uncertainty/kernel.ts';
+import { type Simulated, type Spread, simulate } from './uncertainty/simulate.ts';
+import { type Tornado, type TornadoEntry, tornado } from './uncertainty/tornado.ts';
 
 export type { Totals } from './evaluate.ts';
+
+export type { BreakEven } from './uncertainty/break-even.ts';
+export type { Spread } from './uncertainty/simulate.ts';
+export type { TornadoEntry } from './uncertainty/tornado.ts';
 
 export interface ProblemResult extends Damage {
   id: string;
@@ -15,6 +24,8 @@ export interface ProblemResult extends Damage {
   rank: number;
   share: number | null;
   cumulativeShare: number | null;
+  /** When simulated. */
+  uncertainty?: { totalAnnualDamage: Spread };
 }
 
 export interface ProblemBenefit {
@@ -41,9 +52,21 @@ export interface InvestmentResult {
   roi: number | null;
   paybackMonths: number | null;
   costOfDelayPerMonth: number;
+  /** The rate at which npv is 0, when the yearly flows change sign once; else null. */
+  irr: number | null;
+  breakEven: BreakEven[];
   byProblem: ProblemBenefit[];
   cashFlows: YearFlow[];
   notes: InvestmentNote[];
+  /** When simulated. */
+  uncertainty?: { npv: Spread; probabilityPositiveNpv: number };
+  /** When anything is swept: the inputs that move npv most. */
+  sensitivity?: TornadoEntry[];
+}
+
+export interface TotalsResult extends Totals {
+  uncertainty?: { totalAnnualDamage: Spread };
+  sensitivity?: TornadoEntry[];
 }
 
 export interface BusinessCase {
@@ -54,8 +77,12 @@ export interface BusinessCase {
   finance: Finance;
   problems: ProblemResult[];
   investments: InvestmentResult[];
-  totals: Totals;
+  totals: TotalsResult;
   assumptions: Assumption[];
+  /** The simulation's settings, when the scenario asked for one or has a range. */
+  simulation?: SimulationSettings;
+  /** The tornado's settings, when the scenario gave them. */
+  sensitivity?: SensitivitySettings;
 }
 
 function notesOf(f: InvestmentFigures): InvestmentNote[] {
@@ -66,19 +93,37 @@ function notesOf(f: InvestmentFigures): InvestmentNote[] {
   return notes;
 }
 
-/** Every problem's damage, every investment's worth, ranked, and the defaults taken. */
-export function businessCase(s: ScenarioInput): BusinessCase {
+/** The tornado and the simulation a scenario asks for: none without a range or a swing. */
+function uncertainty(sent: UncertainScenario, s: ScenarioInput, r: Resolved): { simulated?: Simulated; swept?: Tornado } {
+  const swing = sent.sensitivity?.swing;
+  const inputs = inputsOf(sent);
+  const ranged = inputs.some((i) => i.range !== undefined);
+  if (!ranged && swing === undefined) return {};
+  const kernel = new Kernel(s, r);
+  const swept = tornado(kernel, inputs, sent.sensitivity ?? SENSITIVITY);
+  return { swept, simulated: ranged ? simulate(kernel, inputs, sent.simulation ?? SIMULATION) : undefined };
+}
+
+/**
+ * Every problem's damage, every investment's worth, ranked, and the defaults taken, at the likely values; with
+ * ranges or a swing, the simulation and the tornado besides.
+ */
+export function businessCase(sent: UncertainScenario): BusinessCase {
+  const s = atLikely(sent);
   const { inputs, assumptions } = resolve(s);
   const e = evaluate(inputs);
+  const { simulated, swept } = uncertainty(sent, s, inputs);
   const problems = rankProblems(
     e.ranking.map((i): ProblemResult => {
       const p = inputs.problems[i]!;
-      return { id: p.id, name: p.name, rank: 0, share: null, cumulativeShare: null, ...e.problems[i]! };
+      const result: ProblemResult = { id: p.id, name: p.name, rank: 0, share: null, cumulativeShare: null, ...e.problems[i]! };
+      if (simulated) result.uncertainty = { totalAnnualDamage: simulated.problems[i]! };
+      return result;
     }),
   );
   const investments = e.investments.map((f, k): InvestmentResult => {
     const inv = inputs.investments[k]!;
-    return {
+    const result: InvestmentResult = {
       id: inv.id,
       name: inv.name,
       rank: 0,
@@ -92,6 +137,8 @@ export function businessCase(s: ScenarioInput): BusinessCase {
       roi: f.roi,
       paybackMonths: f.paybackMonths,
       costOfDelayPerMonth: f.costOfDelayPerMonth,
+      irr: irr(f.years.map((y) => y.net)),
+      breakEven: breakEvens(inputs, k, f, e.problems),
       byProblem: f.byProblem.map((b) => ({
         problemId: inputs.problems[b.problem]!.id,
         damageBefore: b.damageBefore,
@@ -101,8 +148,14 @@ export function businessCase(s: ScenarioInput): BusinessCase {
       cashFlows: f.years,
       notes: notesOf(f),
     };
+    if (simulated) result.uncertainty = simulated.investments[k]!;
+    if (swept) result.sensitivity = swept.investments[k]!;
+    return result;
   });
-  return {
+  const totals: TotalsResult = { ...e.totals };
+  if (simulated) totals.uncertainty = { totalAnnualDamage: simulated.totalAnnualDamage };
+  if (swept) totals.sensitivity = swept.totalAnnualDamage;
+  const result: BusinessCase = {
     modelVersion: MODEL_VERSION,
     currency: inputs.currency,
     lifetimeValue: inputs.lifetimeValue,
@@ -110,7 +163,10 @@ export function businessCase(s: ScenarioInput): BusinessCase {
     finance: inputs.finance,
     problems,
     investments: rankInvestments(investments),
-    totals: e.totals,
+    totals,
     assumptions,
   };
+  if (simulated || sent.simulation) result.simulation = sent.simulation ?? SIMULATION;
+  if (sent.sensitivity) result.sensitivity = sent.sensitivity;
+  return result;
 }

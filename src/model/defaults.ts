@@ -51,7 +51,21 @@ export const LIMITS = {
   nameLength: 200,
   bodyBytes: 1024 * 1024,
   outcomeSumTolerance: 1e-6,
+  minSamples: 100,
+  maxSamples: 100_000,
+  /** Samples × (problems + investments + 1): the simulated figures a request may keep, 8 bytes each (24 MB). */
+  simulatedValues: 3_000_000,
+  maxTop: 50,
 } as const;
+
+/** The settings of a simulation or a tornado that a request leaves out. */
+export const SIMULATION = { samples: 10_000, seed: 1 } as const;
+export const SENSITIVITY = { top: 10 } as const;
+
+/** The most samples a scenario of this size may ask for: its simulated figures must fit in LIMITS.simulatedValues. */
+export function maxSamples(problems: number, investments: number): number {
+  return Math.min(LIMITS.maxSamples, Math.floor(LIMITS.simulatedValues / (problems + investments + 1)));
+}
 
 /**
  * Every default, by the input it stands for, in the order a business case lists the ones it used: the one mapping

@@ -18,6 +18,8 @@ export interface InvestmentFigures extends FinanceResult {
   annualBenefit: number;
   riskAdjustedAnnualBenefit: number;
   byProblem: ProblemBenefit[];
+  /** Each targeted problem's damage with the investment's effects, in the order of byProblem. */
+  after: Damage[];
 }
 
 export interface Totals {
@@ -49,10 +51,11 @@ function nonFinite(figures: object): string[] {
 
 function investmentFigures(r: Resolved, k: number, problems: readonly Damage[], ctx: DamageContext): InvestmentFigures {
   const inv = r.investments[k]!;
-  const byProblem = inv.targets.map((i): ProblemBenefit => {
+  const after = inv.targets.map((i) => damage(applyEffects(r.problems[i]!, [inv.effects]), ctx));
+  const byProblem = inv.targets.map((i, j): ProblemBenefit => {
     const before = problems[i]!.totalAnnualDamage;
-    const after = damage(applyEffects(r.problems[i]!, [inv.effects]), ctx).totalAnnualDamage;
-    return { problem: i, damageBefore: before, damageAfter: after, benefit: before - after };
+    const afterTotal = after[j]!.totalAnnualDamage;
+    return { problem: i, damageBefore: before, damageAfter: afterTotal, benefit: before - afterTotal };
   });
   let annualBenefit = 0;
   for (const p of byProblem) annualBenefit += p.benefit;
@@ -63,7 +66,7 @@ function investmentFigures(r: Resolved, k: number, problems: readonly Damage[], 
     costs: inv.ramp.map(() => inv.annual),
     discountRate: r.finance.discountRate,
   });
-  const result = { annualBenefit, riskAdjustedAnnualBenefit, ...f, byProblem };
+  const result = { annualBenefit, riskAdjustedAnnualBenefit, ...f, byProblem, after };
   const broken = [...nonFinite(result), ...byProblem.flatMap(nonFinite), ...f.years.flatMap(nonFinite)];
   if (broken.length > 0) {
     throw new ModelError([

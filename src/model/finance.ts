@@ -77,3 +77,56 @@ export function evaluateCashFlows({ upfront, benefits, costs, discountRate }: Ca
 export function rampUpSeries(rampUp: readonly number[], horizonYears: number): number[] {
   return Array.from({ length: horizonYears }, (_, t) => rampUp[Math.min(t, rampUp.length - 1)] ?? 1);
 }
+
+/**
+ * The internal rate of return of yearly flows (year 0 first): the rate r at which Σ flow_t / (1 + r)^t = 0. Only
+ * when the flows, zero flows left out, change sign exactly once is that root unique in (−1, ∞); otherwise null.
+ * Found in x = 1 / (1 + r) > 0, where the flows are a polynomial with one positive root: bracketed, then Newton's
+ * steps kept inside the bracket (a bisection where a step would leave it), to the last bits a double holds.
+ */
+export function irr(flows: readonly number[]): number | null {
+  let changes = 0;
+  let sign = 0;
+  for (const f of flows) {
+    if (f === 0) continue;
+    const s = Math.sign(f);
+    if (sign !== 0 && s !== sign) changes++;
+    sign = s;
+  }
+  if (changes !== 1) return null;
+  // The polynomial's sign near x = 0 is that of its first non-zero flow; the root lies where the sign turns.
+  const atZero = Math.sign(flows.find((f) => f !== 0)!);
+  let value = 0;
+  let slope = 0;
+  const at = (x: number) => {
+    value = 0;
+    slope = 0;
+    for (let t = flows.length - 1; t >= 0; t--) {
+      slope = slope * x + value;
+      value = value * x + flows[t]!;
+    }
+  };
+  let lo = 0;
+  let hi = 1;
+  for (at(hi); Math.sign(value) === atZero; at(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isFinite(hi)) return null;
+  }
+  let x = (lo + hi) / 2;
+  for (let i = 0; i < 200; i++) {
+    at(x);
+    if (value === 0) break;
+    if (Math.sign(value) === atZero) lo = x;
+    else hi = x;
+    const newton = x - value / slope;
+    const next = newton > lo && newton < hi ? newton : (lo + hi) / 2;
+    if (Math.abs(next - x) <= Number.EPSILON * x) {
+      x = next;
+      break;
+    }
+    x = next;
+  }
+  const r = 1 / x - 1;
+  return Number.isFinite(r) ? r : null;
+}

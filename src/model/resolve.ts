@@ -34,6 +34,10 @@ export interface Resolved {
   investments: ResolvedInvestment[];
   /** Where the lifetime value comes from, for an error that names the inputs of an overflow. */
   valueInputs: string[];
+  /** The lifetime value was given as such (not from annual figures): an input a break-even can be stated in. */
+  lifetimeValueGiven: boolean;
+  /** A prospect is worth the lifetime value, whatever it is (newCustomerValue was not given). */
+  newCustomerValueFollows: boolean;
 }
 
 /** Values given in `given` win over defaults; a key given as undefined counts as not given. */
@@ -139,6 +143,8 @@ export function resolve(s: ScenarioInput): { inputs: Resolved; assumptions: Assu
       ramp: rampUpSeries(inv.rampUp ?? OTHER.rampUp.value, finance.horizonYears),
     })),
     valueInputs: s.newCustomerValue === undefined ? ['customerValue'] : ['customerValue', 'newCustomerValue'],
+    lifetimeValueGiven: s.customerValue.lifetimeValue !== undefined,
+    newCustomerValueFollows: s.newCustomerValue === undefined,
   };
   return { inputs, assumptions: assumptionsOf(s, lifetimeValue, investments) };
 }
