@@ -36,7 +36,7 @@ export interface ProblemBenefit {
 }
 
 /** Why a figure of an investment is null, or why it is not recommended; the presentation words it. */
-export type InvestmentNote = 'roiNull' | 'paybackNull' | 'notRecommended';
+export type InvestmentNote = 'roiNull' | 'paybackNull' | 'irrNull' | 'notRecommended';
 
 export interface InvestmentResult {
   id: string;
@@ -52,12 +52,12 @@ export interface InvestmentResult {
   roi: number | null;
   paybackMonths: number | null;
   costOfDelayPerMonth: number;
-  /** The rate at which npv is 0, when the yearly flows change sign once; else null. */
-  irr: number | null;
-  breakEven: BreakEven[];
   byProblem: ProblemBenefit[];
   cashFlows: YearFlow[];
   notes: InvestmentNote[];
+  /** The rate at which npv is 0, when the yearly flows change sign once; else null. */
+  irr: number | null;
+  breakEven: BreakEven[];
   /** When simulated. */
   uncertainty?: { npv: Spread; probabilityPositiveNpv: number };
   /** When anything is swept: the inputs that move npv most. */
@@ -85,10 +85,11 @@ export interface BusinessCase {
   sensitivity?: SensitivitySettings;
 }
 
-function notesOf(f: InvestmentFigures): InvestmentNote[] {
+function notesOf(f: InvestmentFigures, irr: number | null): InvestmentNote[] {
   const notes: InvestmentNote[] = [];
   if (f.roi === null) notes.push('roiNull');
   if (f.paybackMonths === null) notes.push('paybackNull');
+  if (irr === null) notes.push('irrNull');
   if (f.npv < 0) notes.push('notRecommended');
   return notes;
 }
@@ -123,6 +124,7 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
   );
   const investments = e.investments.map((f, k): InvestmentResult => {
     const inv = inputs.investments[k]!;
+    const irrOf = irr(f.years.map((y) => y.net));
     const result: InvestmentResult = {
       id: inv.id,
       name: inv.name,
@@ -137,8 +139,6 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
       roi: f.roi,
       paybackMonths: f.paybackMonths,
       costOfDelayPerMonth: f.costOfDelayPerMonth,
-      irr: irr(f.years.map((y) => y.net)),
-      breakEven: breakEvens(inputs, k, f, e.problems),
       byProblem: f.byProblem.map((b) => ({
         problemId: inputs.problems[b.problem]!.id,
         damageBefore: b.damageBefore,
@@ -146,7 +146,9 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
         benefit: b.benefit,
       })),
       cashFlows: f.years,
-      notes: notesOf(f),
+      notes: notesOf(f, irrOf),
+      irr: irrOf,
+      breakEven: breakEvens(inputs, k, f, e.problems),
     };
     if (simulated) result.uncertainty = simulated.investments[k]!;
     if (swept) result.sensitivity = swept.investments[k]!;

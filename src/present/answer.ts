@@ -33,6 +33,9 @@ function nullReason(json: object, path: string): string {
   const notes = holder.found ? (holder.value as { notes?: unknown }).notes : undefined;
   const note = Array.isArray(notes) ? notes.find((n): n is string => typeof n === 'string' && n.startsWith(`${key} is null`)) : undefined;
   if (note) return note;
+  if (key === 'breakEven') {
+    return 'breakEven is null: npv does not reach 0 anywhere within this input’s legal values (it keeps one sign, or does not move with it).';
+  }
   if (key === 'share' || key === 'cumulativeShare') {
     return `${key} is null: the problem does no damage (its totalAnnualDamage is zero or negative), so it has no share of the damage.`;
   }

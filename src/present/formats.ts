@@ -79,13 +79,35 @@ const POSITION = /^\d+$/;
 /**
  * The value at a path such as `totalAnnualDamage`, `totals.serviceCost` or `investments.fix-billing.npv`: a segment
  * picks an object's field; in a list, a segment of digits picks the item at that 0-based position of the answer (the
- * answer's lists are ranked, so `problems.0` is the problem ranked 1), any other segment the item with that id.
+ * answer's lists are ranked, so `problems.0` is the problem ranked 1), any other segment the item with that id. An
+ * entry of a break-even or tornado list is named by its input's path, dots and all:
+ * `investments.fix-billing.breakEven.investments[0].cost.upfront.breakEven`.
  */
 export function valueAt(root: unknown, path: string): { found: true; value: unknown } | { found: false } {
   let current: unknown = root;
-  for (const segment of path.split('.')) {
+  const segments = path.split('.');
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s]!;
     if (Array.isArray(current)) {
-      current = POSITION.test(segment) ? current[Number(segment)] : current.find((item) => itemId(item) === segment);
+      if (POSITION.test(segment)) current = current[Number(segment)];
+      else {
+        const byId = current.find((item) => itemId(item) === segment);
+        if (byId !== undefined) current = byId;
+        else {
+          // An input path: the fewest segments that name an entry (no input's path is the start of another's).
+          const list = current;
+          current = undefined;
+          let field = segment;
+          for (let e = s; e < segments.length; e++, field += `.${segments[e]}`) {
+            const entry = list.find((item) => itemField(item) === field);
+            if (entry !== undefined) {
+              current = entry;
+              s = e;
+              break;
+            }
+          }
+        }
+      }
     } else if (typeof current === 'object' && current !== null && Object.hasOwn(current, segment)) {
       current = (current as Row)[segment];
     } else {
@@ -101,4 +123,9 @@ function itemId(item: unknown): unknown {
   if (typeof item !== 'object' || item === null) return undefined;
   const row = item as Row;
   return row.id ?? row.problemId;
+}
+
+/** The input a break-even or tornado entry is about. */
+function itemField(item: unknown): unknown {
+  return typeof item === 'object' && item !== null ? (item as Row).field : undefined;
 }

@@ -1,4 +1,4 @@
-import type { BusinessCase, InvestmentResult } from '../model/business-case.ts';
+import type { BreakEven, BusinessCase, InvestmentResult, Spread, TornadoEntry } from '../model/business-case.ts';
 import type { Assumption } from '../model/types.ts';
 import { resultSchemas } from '../schemas/results.ts';
 import type { Table, View } from './answer.ts';
@@ -8,13 +8,52 @@ import { noteText } from './words.ts';
 const scalarColumns = (shape: object, nested: string[] = []) => Object.keys(shape).filter((k) => !nested.includes(k));
 
 const ASSUMPTION_COLUMNS = ['field', 'value', 'source'];
+/** Lists and objects that have tables of their own, or none: never a column. */
+const NESTED = ['byProblem', 'cashFlows', 'breakEven', 'uncertainty', 'sensitivity', 'assumptions', 'simulation'];
+const SENSITIVITY_COLUMNS = ['subject', 'figure', 'rank', 'field', 'low', 'high', 'figureAtLow', 'figureAtHigh', 'swing'];
+const BREAK_EVEN_COLUMNS = ['investment', 'field', 'value', 'breakEven'];
+/** The columns a simulated figure adds: its mean and percentiles. */
+const spreadColumns = (name: string) => [`${name}Mean`, `${name}P10`, `${name}P50`, `${name}P90`];
+const spreadCells = (name: string, s: Spread) => ({ [`${name}Mean`]: s.mean, [`${name}P10`]: s.p10, [`${name}P50`]: s.p50, [`${name}P90`]: s.p90 });
 const CASH_FLOW_COLUMNS = ['year', 'benefit', 'cost', 'net', 'discountFactor', 'presentValue'];
 
 const assumptionsTable = (rows: readonly Assumption[]): Table => ({ rows, columns: ASSUMPTION_COLUMNS });
 
-/** A business case whose input paths (its assumptions) are named as a flat request named its inputs. */
+/** A business case whose input paths (assumptions, break-evens, tornado entries) are named as a flat request named its inputs. */
 export function renamed(result: BusinessCase, rename: (path: string) => string): BusinessCase {
-  return { ...result, assumptions: result.assumptions.map((a) => ({ ...a, field: rename(a.field) })) };
+  const fields = <T extends { field: string }>(list: T[] | undefined) => list?.map((e) => ({ ...e, field: rename(e.field) }));
+  const totals = { ...result.totals };
+  if (totals.sensitivity) totals.sensitivity = fields(totals.sensitivity);
+  return {
+    ...result,
+    investments: result.investments.map((inv) => {
+      const out = { ...inv, breakEven: fields(inv.breakEven)! };
+      if (inv.sensitivity) out.sensitivity = fields(inv.sensitivity);
+      return out;
+    }),
+    totals,
+    assumptions: fields(result.assumptions)!,
+  };
+}
+
+/** The tornado entries as rows: whose figure, which figure, the entry's place. */
+function sensitivityRows(subject: string, figure: string, entries: readonly TornadoEntry[] | undefined) {
+  return (entries ?? []).map((e, i) => ({ subject, figure, rank: i + 1, ...e }));
+}
+
+export function sensitivityTable(result: {
+  investments: readonly { id: string; sensitivity?: TornadoEntry[] }[];
+  totals?: { sensitivity?: TornadoEntry[] };
+}): Table {
+  const rows = [
+    ...result.investments.flatMap((inv) => sensitivityRows(inv.id, 'npv', inv.sensitivity)),
+    ...sensitivityRows('totals', 'totalAnnualDamage', result.totals?.sensitivity),
+  ];
+  return { rows, columns: SENSITIVITY_COLUMNS };
+}
+
+export function breakEvenTable(investments: readonly { id: string; breakEven: readonly BreakEven[] }[]): Table {
+  return { rows: investments.flatMap((inv) => inv.breakEven.map((b) => ({ investment: inv.id, ...b }))), columns: BREAK_EVEN_COLUMNS };
 }
 
 /** The answer as JSON: the model's codes in words. */
@@ -23,25 +62,56 @@ export function worded(result: BusinessCase) {
   return { ...result, investments: result.investments.map((inv) => ({ ...inv, notes: inv.notes.map((n) => noteText(n, h)) })) };
 }
 
+/** Rows with the simulated figure `name` flattened into columns, and the columns it adds; none when not simulated. */
+export function withSpread<T extends object>(
+  rows: readonly T[],
+  name: string,
+  spreadOf: (row: T) => Spread | undefined,
+  extra: (row: T) => object = () => ({}),
+) {
+  const simulated = rows.some((r) => spreadOf(r) !== undefined);
+  if (!simulated) return { rows, columns: [] as string[] };
+  return {
+    rows: rows.map((r) => ({ ...r, ...spreadCells(name, spreadOf(r)!), ...extra(r) })),
+    columns: spreadColumns(name),
+  };
+}
+
 export function businessCaseView(result: BusinessCase): View {
   const json = worded(result);
+  const problems = withSpread(result.problems, 'totalAnnualDamage', (p) => p.uncertainty?.totalAnnualDamage);
+  const investments = withSpread(
+    json.investments,
+    'npv',
+    (inv) => inv.uncertainty?.npv,
+    (inv) => ({ probabilityPositiveNpv: inv.uncertainty?.probabilityPositiveNpv }),
+  );
+  if (investments.columns.length > 0) investments.columns.push('probabilityPositiveNpv');
   return {
     json,
     tables: {
-      problems: { rows: result.problems, columns: () => scalarColumns(resultSchemas().ProblemDamage.shape) },
+      problems: { rows: problems.rows, columns: () => [...scalarColumns(resultSchemas().ProblemDamage.shape, NESTED), ...problems.columns] },
       investments: {
-        rows: json.investments,
-        columns: () => scalarColumns(resultSchemas().InvestmentResult.shape, ['byProblem', 'cashFlows']),
+        rows: investments.rows,
+        columns: () => [...scalarColumns(resultSchemas().InvestmentResult.shape, NESTED), ...investments.columns],
       },
+      sensitivity: sensitivityTable(result),
+      breakEven: breakEvenTable(result.investments),
       assumptions: assumptionsTable(result.assumptions),
     },
   };
 }
 
-/** A one-row answer: the fields of its schema, but for lists of objects, form the default table `result`. */
-export function singleView(json: { assumptions: Assumption[] }, shape: () => object, extra: Record<string, Table> = {}): View {
-  const columns = () => scalarColumns(shape(), ['assumptions', 'cashFlows']);
-  return { json, tables: { result: { rows: [json], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
+/** A one-row answer: the fields of its schema, but for lists and objects, form the default table `result`. */
+export function singleView(
+  json: { assumptions: Assumption[] },
+  shape: () => object,
+  extra: Record<string, Table> = {},
+  added: string[] = [],
+  row: object = json,
+): View {
+  const columns = () => [...scalarColumns(shape(), NESTED), ...added];
+  return { json, tables: { result: { rows: [row], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
 }
 
 export function cashFlowsTable(investment: Pick<InvestmentResult, 'cashFlows'>): Table {

@@ -5,6 +5,7 @@ import type { ModelIssue } from '../model/errors.ts';
 const NOTES: Record<InvestmentNote, (horizonYears: number) => string> = {
   roiNull: () => 'roi is null: the investment costs nothing, so a return on cost cannot be stated.',
   paybackNull: (h) => `paybackMonths is null: the investment does not pay back within the ${h}-year horizon.`,
+  irrNull: () => 'irr is null: its yearly flows do not change sign exactly once, so no single rate of return describes them.',
   notRecommended: () => 'Not recommended: its costs outweigh its benefits over the horizon (npv < 0).',
 };
 

@@ -14,7 +14,9 @@ import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
 import { defineRoute, type Mount } from '../http/routes.ts';
 
-const TABLES = 'With csv or tsv, `table` picks problems (default), investments or assumptions.';
+const TABLES =
+  'With csv or tsv, `table` picks problems (default), investments, sensitivity (one row per investment and swept input, then the total damage’s), breakEven (one row per investment and input) or assumptions. ' +
+  'When simulated, the problems table gains totalAnnualDamage Mean/P10/P50/P90 columns and the investments table npv Mean/P10/P50/P90 and probabilityPositiveNpv.';
 
 const outputQuery = () =>
   z.strictObject({

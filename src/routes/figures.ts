@@ -1,7 +1,8 @@
 import { businessCase, type BusinessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
+import type { AnnualFigures } from '../model/types.ts';
 import { answer } from '../present/answer.ts';
-import { cashFlowsTable, renamed, singleView, worded } from '../present/views.ts';
+import { breakEvenTable, cashFlowsTable, renamed, sensitivityTable, singleView, withSpread, worded } from '../present/views.ts';
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
 import { parseFlat, withNames } from '../spreadsheet/flat.ts';
 import { lifetimeValueRoot, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
@@ -48,6 +49,7 @@ const lifetimeValueRoute = defineRoute({ method: 'get', path: '/v1/lifetime-valu
 /** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
 function context(result: BusinessCase) {
   return {
+    ...(result.simulation ? { simulation: result.simulation } : {}),
     lifetimeValue: result.lifetimeValue,
     newCustomerValue: result.newCustomerValue,
     currency: result.currency,
@@ -70,8 +72,11 @@ export function registerFigures(app: Mount) {
       rename,
     );
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
+    const json = { ...damage, ...(result.totals.sensitivity ? { sensitivity: result.totals.sensitivity } : {}), ...context(result) };
+    const row = withSpread([json], 'totalAnnualDamage', (d) => d.uncertainty?.totalAnnualDamage);
+    const tables = { sensitivity: sensitivityTable({ investments: [], totals: result.totals }) };
     return answer(
-      singleView({ ...damage, ...context(result) }, () => resultSchemas().ProblemDamageAnswer.shape),
+      singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row.columns, row.rows[0]),
       q,
     );
   });
@@ -87,8 +92,20 @@ export function registerFigures(app: Mount) {
     const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
     const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
+    const row = withSpread(
+      [json],
+      'npv',
+      (i) => i.uncertainty?.npv,
+      (i) => ({ probabilityPositiveNpv: i.uncertainty?.probabilityPositiveNpv }),
+    );
+    if (row.columns.length > 0) row.columns.push('probabilityPositiveNpv');
+    const tables = {
+      cashFlows: cashFlowsTable(investment),
+      sensitivity: sensitivityTable({ investments: [investment] }),
+      breakEven: breakEvenTable([investment]),
+    };
     return answer(
-      singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, { cashFlows: cashFlowsTable(investment) }),
+      singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row.columns, row.rows[0]),
       q,
     );
   });
@@ -97,7 +114,8 @@ export function registerFigures(app: Mount) {
     const q = c.req.valid('query');
     const rename = renamer(PARAMETERS.lifetimeValue);
     const { customerValue } = parseFlat(scenarioOf(q, PARAMETERS.lifetimeValue), rename, lifetimeValueRoot());
-    const { annualRevenue, grossMargin, retentionRate, discountRate } = customerValue;
+    // This route's parameters are read as numbers only (queryShape without ranges).
+    const { annualRevenue, grossMargin, retentionRate, discountRate } = customerValue as Partial<AnnualFigures>;
     const json = withNames(rename, () =>
       lifetimeValueCase({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate }),
     );

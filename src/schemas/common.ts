@@ -138,6 +138,8 @@ export const baseSchemas = once(() => {
     Name: checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN }),
     Money: z.number().min(0),
     Share: z.number().min(0, BETWEEN_0_AND_1).max(1, BETWEEN_0_AND_1),
+    ComplaintRate: z.number().gt(0, rule('must be greater than 0 and at most 1')).max(1, rule('must be greater than 0 and at most 1')),
+    RiskAdjustment: z.number().min(0, rule('must be at least 0 and less than 1')).lt(1, rule('must be at least 0 and less than 1')),
   };
 });
 

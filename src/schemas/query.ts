@@ -24,6 +24,58 @@ export function readNumber(text: string): { value: number } | { problem: string 
   return { problem: `must be a number${hint} (got ${shown(text)})` };
 }
 
+const DISTRIBUTIONS = ['pert', 'triangular', 'uniform'] as const;
+
+/** A range as text, for the OpenAPI document: three numbers joined by `/`, and a distribution. */
+export const RANGE_TEXT = '^[^/]+/[^/]+/[^/]+(/(pert|triangular|uniform))?$';
+export const RANGE_FORM = 'low/likely/high, or low/likely/high/distribution (pert, the default, triangular or uniform)';
+
+type Read = { value: number | { low: number; likely: number; high: number; distribution?: (typeof DISTRIBUTIONS)[number] } };
+type Problems = { problems: { path: string[]; message: string }[] };
+
+/**
+ * A rangeable input as text: a number, or a range `low/likely/high` with an optional `/distribution`, each part
+ * a number as `readNumber` reads it; what is wrong, by the part it is in.
+ */
+export function readUncertain(text: string): Read | Problems {
+  // A split with a limit: the work is bounded whatever the text holds.
+  const parts = text.split('/', 5);
+  if (parts.length === 1) {
+    const r = readNumber(text);
+    return 'value' in r ? r : { problems: [{ path: [], message: r.problem }] };
+  }
+  if (parts.length < 3 || parts.length > 4) {
+    return { problems: [{ path: [], message: `must be a number or a range ${RANGE_FORM}, such as 0.1/0.12/0.15 (got ${shown(text)})` }] };
+  }
+  const problems: Problems['problems'] = [];
+  const [low, likely, high] = (['low', 'likely', 'high'] as const).map((name, i) => {
+    const r = readNumber(parts[i]!);
+    if ('value' in r) return r.value;
+    problems.push({ path: [name], message: r.problem });
+    return 0;
+  });
+  const distribution = parts[3];
+  if (distribution !== undefined && !(DISTRIBUTIONS as readonly string[]).includes(distribution)) {
+    problems.push({ path: ['distribution'], message: `must be pert, triangular or uniform (got ${shown(distribution)})` });
+  }
+  if (problems.length > 0) return { problems };
+  const range = { low: low!, likely: likely!, high: high! };
+  return { value: distribution === undefined ? range : { ...range, distribution: distribution as (typeof DISTRIBUTIONS)[number] } };
+}
+
+/** A rangeable input in a query parameter: a number, or low/likely/high[/distribution]. */
+export const queryUncertain = once(() =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      const read = readUncertain(text);
+      if ('value' in read) return read.value;
+      for (const p of read.problems) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+      return z.NEVER;
+    })
+    .meta({ type: 'string' }),
+);
+
 /** A number in a query parameter: dot decimal, no thousands separators. */
 export const queryNumber = once(() =>
   z

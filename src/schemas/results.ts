@@ -6,6 +6,16 @@ import { PROBLEM_TYPES } from './problem-types.ts';
 // The answers' schemas only describe them, for the OpenAPI document and the CSV headers: no answer is validated
 // against them. So they are built on first use rather than when the Worker starts.
 function build() {
+  const settings = {
+    simulation: z
+      .object({ samples: z.int(), seed: z.int() })
+      .optional()
+      .meta({ id: 'SimulationUsed', description: 'The simulation’s settings, echoed (when asked for, or when an input is a range)' }),
+    sensitivity: z
+      .object({ swing: z.number().optional(), top: z.int() })
+      .optional()
+      .meta({ id: 'SensitivityUsed', description: 'The tornado’s settings, echoed (when given)' }),
+  };
   const figure = (description: string, example: number) => z.number().meta({ description, example });
   const perYear = (what: string, example: number) => figure(`${what}, per year`, example);
 
@@ -19,6 +29,48 @@ function build() {
       }),
     })
     .meta({ id: 'Assumption', description: 'A parameter taken from a default rather than from the request.' });
+
+  const Spread = z
+    .object({
+      mean: z.number().meta({ description: 'Mean over the samples', example: 5280852.2 }),
+      p10: z.number().meta({ description: '10th percentile: 9 samples in 10 are above it', example: 4512237.01 }),
+      p50: z.number().meta({ description: 'Median', example: 5244709.94 }),
+      p90: z.number().meta({ description: '90th percentile: 1 sample in 10 is above it', example: 6099608.54 }),
+    })
+    .meta({
+      id: 'Spread',
+      description:
+        'A simulated figure: mean and percentiles over the samples, interpolated linearly between order statistics (Excel PERCENTILE.INC).',
+    });
+
+  const SensitivityEntry = z
+    .object({
+      field: z.string().meta({
+        description: 'The input swept, by its path in the request (`problems[0]` is the first problem sent)',
+        example: 'loyalty.baseline',
+      }),
+      low: z.number().meta({ description: 'The low end: the range’s low, or likely × (1 − swing) clipped to the legal values', example: 0.68 }),
+      high: z.number().meta({ description: 'The high end', example: 1 }),
+      figureAtLow: z.number().meta({ description: 'The figure with this input at low, every other at likely', example: 3726874.23 }),
+      figureAtHigh: z.number().meta({ description: 'The figure with this input at high', example: 6305242.37 }),
+      swing: z.number().meta({ description: '|figureAtHigh − figureAtLow|', example: 2578368.14 }),
+    })
+    .meta({ id: 'SensitivityEntry', description: 'One bar of a tornado: how far one input moves one figure.' });
+
+  const BreakEven = z
+    .object({
+      field: z.string().meta({ description: 'The input, by its path in the request', example: 'investments[0].effects.prevalenceReduction' }),
+      value: z.number().meta({ description: 'Its likely value', example: 0.6 }),
+      breakEven: z.number().nullable().meta({
+        description: 'The value at which npv is 0, the other inputs at likely; null when npv has no root within the input’s legal values',
+        example: 0.041054,
+      }),
+    })
+    .meta({ id: 'BreakEven', description: 'How far one input may move before the investment no longer pays.' });
+
+  const DamageUncertainty = z
+    .object({ totalAnnualDamage: Spread })
+    .meta({ id: 'DamageUncertainty', description: 'The simulated totalAnnualDamage (when the scenario holds a range).' });
 
   const ProblemDamage = z
     .object({
@@ -50,6 +102,7 @@ function build() {
       wordOfMouthRevenueAtRisk: perYear('(prospectsLost − prospectsWon) × newCustomerValue', 1582500),
       serviceCost: perYear('complainants × costPerComplaint', 25000),
       totalAnnualDamage: perYear('directRevenueAtRisk + wordOfMouthRevenueAtRisk + serviceCost', 8135000),
+      uncertainty: DamageUncertainty.optional(),
     })
     .meta({
       id: 'ProblemDamage',
@@ -101,6 +154,26 @@ function build() {
       byProblem: z.array(ProblemBenefit),
       cashFlows: z.array(CashFlow).meta({ description: 'Year 0 (upfront) to the horizon' }),
       notes: z.array(z.string()).meta({ description: 'Why a figure is null, or why the investment is not recommended', example: [] }),
+      irr: z.number().nullable().meta({
+        description:
+          'Internal rate of return: the rate at which the yearly flows (−upfront, then benefit − annual cost) have npv 0; null unless they change sign exactly once',
+        example: 8.5901,
+      }),
+      breakEven: z.array(BreakEven).meta({
+        description:
+          'Break-even of each given effect, the upfront and annual costs and a given lifetimeValue, in that order; addressed in `field` by position or by the input path',
+      }),
+      uncertainty: z
+        .object({
+          npv: Spread,
+          probabilityPositiveNpv: z.number().meta({ description: 'Share of the samples with npv > 0', example: 1 }),
+        })
+        .optional()
+        .meta({ id: 'InvestmentUncertainty', description: 'The simulated npv (when the scenario holds a range).' }),
+      sensitivity: z
+        .array(SensitivityEntry)
+        .optional()
+        .meta({ description: 'The tornado of npv, largest swing first (when anything is swept): the first `sensitivity.top` entries' }),
     })
     .meta({ id: 'InvestmentResult', description: 'What one investment is worth ([the method](/method#investment)).' });
 
@@ -111,6 +184,11 @@ function build() {
       wordOfMouthRevenueAtRisk: figure('Σ wordOfMouthRevenueAtRisk', 2314500),
       serviceCost: figure('Σ serviceCost', 73000),
       totalAnnualDamage: figure('Σ totalAnnualDamage', 12209000),
+      uncertainty: DamageUncertainty.optional(),
+      sensitivity: z
+        .array(SensitivityEntry)
+        .optional()
+        .meta({ description: 'The tornado of the total damage, largest swing first (when anything is swept)' }),
     })
     .meta({ id: 'Totals', description: 'Damage of all problems by kind, per year.' });
 
@@ -130,6 +208,8 @@ function build() {
       investments: z.array(InvestmentResult).meta({ description: 'Every investment, in rank order' }),
       totals: Totals,
       assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default, with its value and source' }),
+      simulation: settings.simulation,
+      sensitivity: settings.sensitivity,
     })
     .meta({ id: 'BusinessCase', description: 'The business case: problems ranked by damage, investments ranked by return.' });
 
@@ -159,6 +239,7 @@ function build() {
     .meta({ id: 'Health' });
 
   const meta = {
+    simulation: settings.simulation,
     lifetimeValue: figure('Customer lifetime value used', 500),
     newCustomerValue: figure('Value of a prospect used for word of mouth', 500),
     currency: z.string().meta({ example: 'USD' }),
@@ -167,7 +248,13 @@ function build() {
   };
 
   const ProblemDamageAnswer = ProblemDamage.omit({ id: true, name: true, rank: true, share: true, cumulativeShare: true })
-    .extend(meta)
+    .extend({
+      sensitivity: z
+        .array(SensitivityEntry)
+        .optional()
+        .meta({ description: 'The tornado of totalAnnualDamage, largest swing first (when anything is swept)' }),
+      ...meta,
+    })
     .meta({ id: 'ProblemDamageAnswer', description: 'The annual damage of one problem ([the method](/method#damage)), with what it assumed.' });
 
   const InvestmentRoiAnswer = InvestmentResult.omit({ id: true, name: true, rank: true, problems: true, byProblem: true })
@@ -213,6 +300,9 @@ function build() {
     ProblemType,
     OpenApiDocument,
     Assumption,
+    Spread,
+    SensitivityEntry,
+    BreakEven,
     ProblemDamage,
     ProblemBenefit,
     CashFlow,

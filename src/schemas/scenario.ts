@@ -1,22 +1,72 @@
 import { z } from '@hono/zod-openapi';
-import { FINANCE, LIMITS, LOYALTY, OTHER, WORD_OF_MOUTH } from '../model/defaults.ts';
-import { baseSchemas, rule, uniqueIds } from './common.ts';
+import { FINANCE, LIMITS, LOYALTY, maxSamples, OTHER, SENSITIVITY, SIMULATION, WORD_OF_MOUTH } from '../model/defaults.ts';
+import { hasRanges } from '../model/uncertainty/inputs.ts';
+import type { Uncertain } from '../model/types.ts';
+import { baseSchemas, rule, shown, uniqueIds } from './common.ts';
 import { once } from './once.ts';
 import { subscriptionExample, workedExample } from './examples.ts';
 
 const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.stringify(d.value)} (${d.source}).`;
+
+/** The lowest and highest value an input as sent may take: a number's own, a range's ends. */
+const lowest = (v: Uncertain) => (typeof v === 'number' ? v : v.low);
+const highest = (v: Uncertain) => (typeof v === 'number' ? v : v.high);
+/** Where a rule about an input's highest (or lowest) value is broken: the input, or its range's end. */
+const end = (v: Uncertain, which: 'low' | 'high') => (typeof v === 'number' ? [] : [which]);
+/** A range's ends, as an error message shows the worst case. */
+const atEnd = (v: Uncertain, which: 'low' | 'high') => (typeof v === 'number' ? '' : ` at the ${which} end of its range`);
+
+const RANGE_NOTE =
+  'A number, or a range `{low, likely, high, distribution?}` (each end obeying the same rule, low ≤ likely ≤ high; distribution pert, the default, triangular or uniform): figures use likely; a simulation draws from the range.';
 
 /**
  * The scenario and its parts, the public contract of a request body, made on first use (see once.ts): validation,
  * the OpenAPI document and the model's types all come from these.
  */
 export const scenarioSchemas = once(() => {
-  const { Id, Name, Money, Share } = baseSchemas();
+  const { Id, Name, Money: Amount, Share: ShareValue, ComplaintRate: ComplaintRateValue, RiskAdjustment: RiskAdjustmentValue } = baseSchemas();
+
+  /** A range whose three values each obey `rule`, in order. */
+  const rangeOf = (rule: z.ZodNumber, id: string, what: string) =>
+    z
+      .strictObject({
+        low: rule.meta({ description: 'The lowest plausible value' }),
+        likely: rule.meta({ description: 'The most likely value: every deterministic figure uses it' }),
+        high: rule.meta({ description: 'The highest plausible value' }),
+        distribution: z
+          .enum(['pert', 'triangular', 'uniform'])
+          .optional()
+          .meta({ description: 'How a simulation draws the value: pert (the default; Beta-PERT), triangular or uniform' }),
+      })
+      .superRefine((r, ctx) => {
+        if (r.low > r.likely) ctx.addIssue({ code: 'custom', path: ['low'], message: `must be at most likely (${r.likely}) (got ${r.low})` });
+        if (r.high < r.likely) ctx.addIssue({ code: 'custom', path: ['high'], message: `must be at least likely (${r.likely}) (got ${r.high})` });
+      })
+      .meta({ id, description: `An uncertain ${what}: three-point estimate, each value obeying the input's rule, low ≤ likely ≤ high.` });
+
+  const ranges = {
+    Share: rangeOf(ShareValue, 'ShareRange', 'share, each value in [0, 1]'),
+    Amount: rangeOf(Amount, 'AmountRange', 'amount, each value ≥ 0'),
+    ComplaintRate: rangeOf(ComplaintRateValue, 'ComplaintRateRange', 'complaint rate, each value in (0, 1]'),
+    RiskAdjustment: rangeOf(RiskAdjustmentValue, 'RiskAdjustmentRange', 'risk adjustment, each value in [0, 1)'),
+  };
+  /** An input that may be a number or a range; a value that is neither is told both forms. */
+  const rangeable = (kind: keyof typeof ranges, rule: z.ZodNumber) =>
+    z.union([rule, ranges[kind]], {
+      error: (iss) => {
+        const input = iss.input;
+        if (typeof input === 'number') return 'must be a finite number, at most about 1.8e308 in size';
+        const kind = input === null ? 'null' : Array.isArray(input) ? 'a list' : typeof input;
+        return `must be a number or a range {low, likely, high}, not ${kind}${typeof input === 'string' ? ` (got ${shown(input)})` : ''}`;
+      },
+    });
+  const Share = rangeable('Share', ShareValue);
+  const Money = rangeable('Amount', Amount);
   const Outcomes = z
     .strictObject({
-      satisfied: Share.meta({ description: 'Share of complainants satisfied (quickly)', example: 0.4 }),
-      mollified: Share.meta({ description: 'Share of complainants mollified: satisfied, but not fully or not quickly', example: 0.2 }),
-      dissatisfied: Share.meta({ description: 'Share of complainants left dissatisfied', example: 0.4 }),
+      satisfied: ShareValue.meta({ description: 'Share of complainants satisfied (quickly)', example: 0.4 }),
+      mollified: ShareValue.meta({ description: 'Share of complainants mollified: satisfied, but not fully or not quickly', example: 0.2 }),
+      dissatisfied: ShareValue.meta({ description: 'Share of complainants left dissatisfied', example: 0.4 }),
     })
     .superRefine((o, ctx) => {
       const sum = o.satisfied + o.mollified + o.dissatisfied;
@@ -70,10 +120,7 @@ export const scenarioSchemas = once(() => {
         .optional()
         .meta({ description: `Years of benefits and costs counted. ${defaultNote(FINANCE.horizonYears)}` }),
       discountRate: Share.optional().meta({ description: `Yearly discount rate of the cash flows. ${defaultNote(FINANCE.discountRate)}` }),
-      riskAdjustment: z
-        .number()
-        .min(0, rule('must be at least 0 and less than 1'))
-        .lt(1, rule('must be at least 0 and less than 1'))
+      riskAdjustment: rangeable('RiskAdjustment', RiskAdjustmentValue)
         .optional()
         .meta({ description: `Share of every benefit withheld for risk. ${defaultNote(FINANCE.riskAdjustment)}` }),
     })
@@ -105,9 +152,15 @@ export const scenarioSchemas = once(() => {
         return;
       }
       for (const k of missing) ctx.addIssue({ code: 'custom', path: [k], message: 'is required with annual figures' });
-      const d = v.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
-      if (v.retentionRate !== undefined && v.retentionRate >= 1 + d) {
-        ctx.addIssue({ code: 'custom', path: ['retentionRate'], message: `must be less than 1 + discountRate (${1 + d})` });
+      // At the worst ends of the ranges: the highest retention against the lowest discount rate.
+      const d = v.discountRate === undefined ? OTHER.lifetimeValueDiscountRate.value : lowest(v.discountRate);
+      if (v.retentionRate !== undefined && highest(v.retentionRate) >= 1 + d) {
+        const at = v.discountRate !== undefined && typeof v.discountRate !== 'number' ? ' (its low end)' : '';
+        ctx.addIssue({
+          code: 'custom',
+          path: ['retentionRate', ...end(v.retentionRate, 'high')],
+          message: `must be less than 1 + discountRate${at} (${1 + d})${atEnd(v.retentionRate, 'high')} (got ${highest(v.retentionRate)})`,
+        });
       }
     })
     .meta({
@@ -137,11 +190,10 @@ export const scenarioSchemas = once(() => {
         description: 'Complaints received a year; affected customers are then complaintsPerYear ÷ complaintRate (the CCMC multiplier)',
         example: 6000,
       }),
-      complaintRate: z
-        .number()
-        .gt(0, rule('must be greater than 0 and at most 1'))
-        .max(1, rule('must be greater than 0 and at most 1'))
-        .meta({ description: 'Share of affected customers who complain, in (0, 1]', example: 0.5 }),
+      complaintRate: rangeable('ComplaintRate', ComplaintRateValue).meta({
+        description: 'Share of affected customers who complain, in (0, 1]',
+        example: 0.5,
+      }),
       outcomes: Outcomes,
       costPerComplaint: Money.optional().meta({
         description: `Handling plus rework cost of one complaint. ${defaultNote(OTHER.costPerComplaint)}`,
@@ -170,7 +222,7 @@ export const scenarioSchemas = once(() => {
         description: 'Prevention: share of affected customers who no longer meet the problem',
         example: 0.6,
       }),
-      complaintRateMultiplier: z.number().min(0).optional().meta({
+      complaintRateMultiplier: Money.optional().meta({
         description: 'Easier complaint access: the complaint rate is multiplied by this (the result is capped at 1)',
         example: 1.3,
       }),
@@ -211,7 +263,7 @@ export const scenarioSchemas = once(() => {
       effects: Effects,
       cost: Cost,
       rampUp: z
-        .array(Share)
+        .array(ShareValue)
         .min(1)
         .max(LIMITS.maxHorizonYears)
         .optional()
@@ -221,6 +273,55 @@ export const scenarioSchemas = once(() => {
         }),
     })
     .meta({ id: 'Investment', description: 'A candidate service investment.', example: workedExample.investments[0] });
+
+  const Simulation = z
+    .strictObject({
+      samples: z
+        .int()
+        .min(LIMITS.minSamples)
+        .max(LIMITS.maxSamples)
+        .default(SIMULATION.samples)
+        .meta({
+          description: `Samples drawn, ${LIMITS.minSamples} to ${LIMITS.maxSamples} (default ${SIMULATION.samples}); samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues}`,
+          example: 10000,
+        }),
+      seed: z
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .default(SIMULATION.seed)
+        .meta({
+          description: `Seed of the generator, an integer in [0, 2^32) (default ${SIMULATION.seed}): the same seed gives the same figures`,
+          example: 1,
+        }),
+    })
+    .meta({
+      id: 'Simulation',
+      description:
+        'Monte Carlo settings. With at least one range, every ranged input is drawn independently in each sample, and the answer carries the mean, P10, P50 and P90 of each problem’s damage, the total damage and each investment’s npv, with probabilityPositiveNpv. Inputs that move together in reality make a wider spread than independent draws show. Without a range the settings are echoed and nothing is simulated.',
+      example: { samples: 10000, seed: 1 },
+    });
+
+  const Sensitivity = z
+    .strictObject({
+      swing: z.number().gt(0, rule('must be greater than 0 and less than 1')).lt(1, rule('must be greater than 0 and less than 1')).optional().meta({
+        description:
+          'Relative swing of every input without a range (but retentionRate, customerValue.discountRate and finance.riskAdjustment): swept from likely × (1 − swing) to likely × (1 + swing), clipped to its legal values',
+        example: 0.2,
+      }),
+      top: z
+        .int()
+        .min(1)
+        .max(LIMITS.maxTop)
+        .default(SENSITIVITY.top)
+        .meta({ description: `Entries listed per figure, 1 to ${LIMITS.maxTop} (default ${SENSITIVITY.top})`, example: 10 }),
+    })
+    .meta({
+      id: 'Sensitivity',
+      description:
+        'Tornado settings. Ranged inputs are swept between their ends; with `swing`, the other inputs too. Each investment’s npv and the total damage list the inputs that move them most.',
+      example: { swing: 0.2, top: 10 },
+    });
 
   const Scenario = z
     .strictObject({
@@ -252,24 +353,45 @@ export const scenarioSchemas = once(() => {
         .max(LIMITS.investments)
         .optional()
         .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
+      simulation: Simulation.optional(),
+      sensitivity: Sensitivity.optional(),
     })
     .superRefine((s, ctx) => {
       uniqueIds(s.problems, 'problems', ctx);
       uniqueIds(s.investments ?? [], 'investments', ctx);
+      // Each rule holds at the worst ends of the ranges, so that every draw is a legal scenario.
       s.problems.forEach((p, i) => {
-        if (p.affectedCustomers !== undefined && p.affectedCustomers > s.customers) {
-          ctx.addIssue({ code: 'custom', path: ['problems', i, 'affectedCustomers'], message: `must not exceed customers (${s.customers})` });
-        }
-        // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
-        if (p.complaintsPerYear !== undefined && p.complaintsPerYear / p.complaintRate > s.customers * (1 + 1e-9)) {
-          const implied = p.complaintsPerYear / p.complaintRate;
+        if (p.affectedCustomers !== undefined && highest(p.affectedCustomers) > s.customers) {
           ctx.addIssue({
             code: 'custom',
-            path: ['problems', i, 'complaintsPerYear'],
-            message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate), more than customers (${s.customers})`,
+            path: ['problems', i, 'affectedCustomers', ...end(p.affectedCustomers, 'high')],
+            message: `must not exceed customers (${s.customers})${atEnd(p.affectedCustomers, 'high')} (got ${highest(p.affectedCustomers)})`,
+          });
+        }
+        // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
+        if (p.complaintsPerYear !== undefined && highest(p.complaintsPerYear) / lowest(p.complaintRate) > s.customers * (1 + 1e-9)) {
+          const implied = highest(p.complaintsPerYear) / lowest(p.complaintRate);
+          const worst =
+            typeof p.complaintsPerYear !== 'number' || typeof p.complaintRate !== 'number'
+              ? ' at the worst ends of the ranges (most complaints, lowest rate)'
+              : '';
+          ctx.addIssue({
+            code: 'custom',
+            path: ['problems', i, 'complaintsPerYear', ...end(p.complaintsPerYear, 'high')],
+            message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate)${worst}, more than customers (${s.customers})`,
           });
         }
       });
+      if (s.simulation && hasRanges(s)) {
+        const most = maxSamples(s.problems.length, s.investments?.length ?? 0);
+        if (s.simulation.samples > most) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['simulation', 'samples'],
+            message: `must be at most ${most} for ${s.problems.length} problems and ${s.investments?.length ?? 0} investments: samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues} (got ${s.simulation.samples})`,
+          });
+        }
+      }
       const known = new Set(s.problems.map((p) => p.id));
       s.investments?.forEach((inv, i) => {
         if (inv.problems === 'all') return;
@@ -284,7 +406,7 @@ export const scenarioSchemas = once(() => {
     })
     .meta({
       id: 'Scenario',
-      description: 'A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)).',
+      description: `A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)). Every rangeable input (customer value, newCustomerValue, loyalty, word of mouth, finance.discountRate and riskAdjustment; a problem’s prevalence, affectedCustomers, complaintsPerYear, complaintRate, costPerComplaint and loyalty; an investment’s effect scalars and costs) is ${RANGE_NOTE.charAt(0).toLowerCase()}${RANGE_NOTE.slice(1)} Every rule between inputs holds at the worst ends of the ranges (say, retentionRate’s high end below 1 + discountRate’s low end). Not rangeable: customers, outcomes, horizonYears, rampUp, ids.`,
       example: workedExample,
     });
 
@@ -292,5 +414,20 @@ export const scenarioSchemas = once(() => {
     workedExample: { summary: 'The worked example of the method (/method#worked-example): two problems, two investments', value: workedExample },
     subscription: { summary: 'Subscription business: CLV from annual figures, complaint counts, a ramp-up', value: subscriptionExample },
   };
-  return { Outcomes, Loyalty, WordOfMouth, Finance, CustomerValue, Problem, Effects, Cost, Investment, Scenario, scenarioExamples };
+  return {
+    Outcomes,
+    Loyalty,
+    WordOfMouth,
+    Finance,
+    CustomerValue,
+    Problem,
+    Effects,
+    Cost,
+    Investment,
+    Simulation,
+    Sensitivity,
+    Scenario,
+    scenarioExamples,
+    ranges,
+  };
 });

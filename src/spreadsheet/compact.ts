@@ -1,17 +1,19 @@
 // The compact form of problems and investments in a GET URL: `id,key:value,key:value`, so that a business case of
-// ten problems and five investments fits in Excel's 2,048-character URL. Lists inside a value are joined by `/`.
+// ten problems and five investments fits in Excel's 2,048-character URL. Lists inside a value are joined by `/`, and
+// so is a range: `prevalence:0.1/0.12/0.15` or `upfront:200000/250000/400000/triangular`.
 import type { FieldError } from '../present/problem.ts';
 import { shortPath } from '../present/field-errors.ts';
 import { invalidInput } from '../present/problem.ts';
 import { LIMITS } from '../model/defaults.ts';
 import { shown } from '../schemas/common.ts';
-import { readNumber } from '../schemas/query.ts';
+import { readNumber, readUncertain } from '../schemas/query.ts';
 
 type Item = Record<string, unknown>;
 type Kind = 'problem' | 'investment';
 
 /** Where each key of the compact form goes in the JSON item, and how its value is read. */
-type Reader = 'number' | 'text' | 'outcomes' | 'numbers' | 'ids';
+/** `uncertain`: a number, or a range low/likely/high[/distribution]; `number`: a number only. */
+type Reader = 'uncertain' | 'text' | 'outcomes' | 'numbers' | 'ids';
 interface Key {
   /** The path inside the JSON item, e.g. ['effects', 'prevalenceReduction']. */
   at: readonly string[];
@@ -23,23 +25,23 @@ const LOYALTY = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied']
 const KEYS: Record<Kind, ReadonlyMap<string, Key>> = {
   problem: new Map<string, Key>([
     ['name', { at: ['name'], read: 'text' }],
-    ['prevalence', { at: ['prevalence'], read: 'number' }],
-    ['affectedCustomers', { at: ['affectedCustomers'], read: 'number' }],
-    ['complaintsPerYear', { at: ['complaintsPerYear'], read: 'number' }],
-    ['complaintRate', { at: ['complaintRate'], read: 'number' }],
+    ['prevalence', { at: ['prevalence'], read: 'uncertain' }],
+    ['affectedCustomers', { at: ['affectedCustomers'], read: 'uncertain' }],
+    ['complaintsPerYear', { at: ['complaintsPerYear'], read: 'uncertain' }],
+    ['complaintRate', { at: ['complaintRate'], read: 'uncertain' }],
     ['outcomes', { at: ['outcomes'], read: 'outcomes' }],
-    ['costPerComplaint', { at: ['costPerComplaint'], read: 'number' }],
-    ...LOYALTY.map((k): [string, Key] => [`loyalty.${k}`, { at: ['loyalty', k], read: 'number' }]),
+    ['costPerComplaint', { at: ['costPerComplaint'], read: 'uncertain' }],
+    ...LOYALTY.map((k): [string, Key] => [`loyalty.${k}`, { at: ['loyalty', k], read: 'uncertain' }]),
   ]),
   investment: new Map<string, Key>([
     ['name', { at: ['name'], read: 'text' }],
     ['problems', { at: ['problems'], read: 'ids' }],
-    ['prevalenceReduction', { at: ['effects', 'prevalenceReduction'], read: 'number' }],
-    ['complaintRateMultiplier', { at: ['effects', 'complaintRateMultiplier'], read: 'number' }],
+    ['prevalenceReduction', { at: ['effects', 'prevalenceReduction'], read: 'uncertain' }],
+    ['complaintRateMultiplier', { at: ['effects', 'complaintRateMultiplier'], read: 'uncertain' }],
     ['outcomes', { at: ['effects', 'outcomes'], read: 'outcomes' }],
-    ['costPerComplaintReduction', { at: ['effects', 'costPerComplaintReduction'], read: 'number' }],
-    ['upfront', { at: ['cost', 'upfront'], read: 'number' }],
-    ['annual', { at: ['cost', 'annual'], read: 'number' }],
+    ['costPerComplaintReduction', { at: ['effects', 'costPerComplaintReduction'], read: 'uncertain' }],
+    ['upfront', { at: ['cost', 'upfront'], read: 'uncertain' }],
+    ['annual', { at: ['cost', 'annual'], read: 'uncertain' }],
     ['rampUp', { at: ['rampUp'], read: 'numbers' }],
   ]),
 };
@@ -57,8 +59,12 @@ function readValue(raw: string, read: Reader, at: string, errors: FieldError[]):
   switch (read) {
     case 'text':
       return raw;
-    case 'number':
-      return number(raw, at);
+    case 'uncertain': {
+      const r = readUncertain(raw);
+      if ('value' in r) return r.value;
+      for (const p of r.problems) errors.push({ path: [at, ...p.path].join('.'), message: p.message });
+      return undefined;
+    }
     case 'ids':
     case 'numbers': {
       if (read === 'ids' && raw === 'all') return 'all';

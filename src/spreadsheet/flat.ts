@@ -2,7 +2,7 @@
 // named its inputs.
 import type { z } from '@hono/zod-openapi';
 import { ModelError, type ModelIssue } from '../model/errors.ts';
-import type { ScenarioInput } from '../model/types.ts';
+import type { UncertainScenario } from '../model/types.ts';
 import { fieldErrors } from '../present/field-errors.ts';
 import { invalidInput, uncomputable, type FieldError } from '../present/problem.ts';
 import { scenarioSchemas } from '../schemas/scenario.ts';
@@ -12,7 +12,7 @@ export function renameErrors(errors: FieldError[], rename: (path: string) => str
 }
 
 /** Validates a candidate against `schema` (the scenario's, by default); its errors name what `rename` makes of each path. */
-export function parseFlat<T = ScenarioInput>(
+export function parseFlat<T = UncertainScenario>(
   candidate: unknown,
   rename: (path: string) => string,
   schema: z.ZodType<T> = scenarioSchemas().Scenario as unknown as z.ZodType<T>,

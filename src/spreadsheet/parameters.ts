@@ -2,8 +2,9 @@
 // body's own rules, so the OpenAPI document states every limit), the scenario a request stands for, and the names
 // its errors and assumptions are given back in.
 import { z } from '@hono/zod-openapi';
+import { invalidInput } from '../present/problem.ts';
 import { once } from '../schemas/once.ts';
-import { queryNumber } from '../schemas/query.ts';
+import { queryNumber, queryUncertain, RANGE_FORM, RANGE_TEXT } from '../schemas/query.ts';
 import { scenarioSchemas } from '../schemas/scenario.ts';
 
 /** How the docs page shows a parameter's example: filled in for "try it" (the filled ones make one valid request), or only shown. */
@@ -113,6 +114,14 @@ export const FINANCE: readonly Parameter[] = [
   p('riskAdjustment', 'finance.riskAdjustment', 'filled', 0.1, 'Share of every benefit withheld for risk (default 0.10)'),
 ];
 
+/** The simulation and the tornado: on every route that computes a scenario. */
+export const SETTINGS: readonly Parameter[] = [
+  p('samples', 'simulation.samples', 'shown', 10000, 'Monte Carlo samples when an input is a range, 100 to 100000 (default 10000)'),
+  p('seed', 'simulation.seed', 'shown', 1, 'Seed of the simulation, an integer in [0, 2^32) (default 1): the same seed gives the same figures'),
+  p('swing', 'sensitivity.swing', 'shown', 0.2, 'Tornado: sweep every input without a range from likely × (1 − swing) to likely × (1 + swing)'),
+  p('top', 'sensitivity.top', 'shown', 10, 'Tornado: entries listed per figure, 1 to 50 (default 10)'),
+];
+
 /** The lifetime-value route: the annual figures alone. */
 export const LIFETIME_VALUE: readonly Parameter[] = [
   p('annualRevenue', 'customerValue.annualRevenue', 'required', 420, 'Revenue of one customer per year'),
@@ -177,26 +186,40 @@ function documented(rule: Schema): Record<string, unknown> {
   return out;
 }
 
-/** The query schema of one parameter: text read as a number (unless the input is text), then the body's own rule for that input. */
-function querySchema(param: Parameter, root: z.ZodType) {
+/**
+ * The query schema of one parameter: text read as a number (unless the input is text), then the body's own rule for
+ * that input. A rangeable input (a number or a range in the body) takes a range as `low/likely/high[/distribution]`
+ * too, where `ranges` allows it.
+ */
+function querySchema(param: Parameter, root: z.ZodType, ranges: boolean) {
   const rule = ruleAt(root, param.at);
-  const meta = {
-    description: param.description,
-    ...(param.shown === 'shown' ? { examples: [param.example] } : { example: param.example }),
-    ...documented(rule),
-  };
+  const rangeable = rule._zod.def.type === 'union';
+  const numberRule = rangeable ? ((rule._zod.def.options as Schema[])[0] as Schema) : rule;
+  const example = { ...(param.shown === 'shown' ? { examples: [param.example] } : { example: param.example }) };
+  if (rangeable && ranges) {
+    const meta = {
+      description: `${param.description}. A number, or a range ${RANGE_FORM}, each value obeying the number's rule`,
+      ...example,
+      anyOf: [documented(numberRule), { type: 'string', pattern: RANGE_TEXT }],
+    };
+    const schema = queryUncertain()
+      .pipe(rule as unknown as z.ZodType<number, number>)
+      .meta(meta);
+    return param.shown === 'required' ? schema : schema.optional();
+  }
+  const meta = { description: param.description, ...example, ...documented(numberRule) };
   const schema =
-    rule._zod.def.type === 'string'
-      ? rule.meta(meta)
+    numberRule._zod.def.type === 'string'
+      ? numberRule.meta(meta)
       : queryNumber()
-          .pipe(rule as unknown as z.ZodType<number, number>)
+          .pipe(numberRule as unknown as z.ZodType<number, number>)
           .meta(meta);
   return param.shown === 'required' ? schema : schema.optional();
 }
 
-/** The query shape of a list of parameters, for a route's `z.strictObject`. */
-export function queryShape(params: readonly Parameter[], root: z.ZodType = scenarioSchemas().Scenario) {
-  return Object.fromEntries(params.map((param) => [param.name, querySchema(param, root)]));
+/** The query shape of a list of parameters, for a route's `z.strictObject`; `ranges`: whether rangeable inputs take ranges. */
+export function queryShape(params: readonly Parameter[], root: z.ZodType = scenarioSchemas().Scenario, ranges = true) {
+  return Object.fromEntries(params.map((param) => [param.name, querySchema(param, root, ranges)]));
 }
 
 /** The lifetime-value route's inputs: the customer value alone. */
@@ -231,6 +254,16 @@ export function scenarioOf(query: Record<string, unknown>, params: readonly Para
     if (param.name === 'discountRate' && finance) {
       setAt(scenario, 'finance.discountRate', value);
       if (query.lifetimeValue !== undefined) continue;
+      // Serving two inputs, a range would be drawn twice, independently: one uncertain rate must be one draw.
+      if (typeof value === 'object') {
+        throw invalidInput([
+          {
+            path: 'discountRate',
+            message:
+              'must be a number here: with annual figures it serves both the lifetime value and the cash flows, which a range would draw apart',
+          },
+        ]);
+      }
     }
     setAt(scenario, param.at, value);
   }
@@ -247,5 +280,12 @@ export function renamer(params: readonly Parameter[]): (path: string) => string 
   const items = params.some((param) => param.at.startsWith('problems[0]'));
   const names = new Map<string, string>(Object.entries({ ...SCENARIO_GROUPS, ...(items ? ITEM_GROUPS : {}) }));
   for (const param of params) names.set(param.at, param.name);
-  return (path) => names.get(path) ?? path;
+  return (path) => {
+    const name = names.get(path);
+    if (name !== undefined) return name;
+    // A part of a range: the parameter's name, then the part.
+    const part = /^(.*)\.(low|likely|high|distribution)$/.exec(path);
+    const whole = part ? names.get(part[1]!) : undefined;
+    return whole !== undefined ? `${whole}.${part![2]}` : path;
+  };
 }

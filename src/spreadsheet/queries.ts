@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
 import { outputParams } from '../schemas/query.ts';
 import { once } from '../schemas/once.ts';
-import { CUSTOMERS, FINANCE, INVESTMENT, LIFETIME_VALUE, lifetimeValueRoot, PROBLEM, queryShape, type Parameter } from './parameters.ts';
+import { CUSTOMERS, FINANCE, INVESTMENT, LIFETIME_VALUE, lifetimeValueRoot, PROBLEM, queryShape, SETTINGS, type Parameter } from './parameters.ts';
 
 const tableParam = <T extends readonly [string, ...string[]]>(tables: T) =>
   z
@@ -13,10 +13,10 @@ const tableParam = <T extends readonly [string, ...string[]]>(tables: T) =>
 
 /** The parameters of each flat route, in the order the docs page lists them. */
 export const PARAMETERS = {
-  problemDamage: [...CUSTOMERS, ...PROBLEM],
-  investmentRoi: [...CUSTOMERS, ...PROBLEM, ...INVESTMENT, ...FINANCE],
+  problemDamage: [...CUSTOMERS, ...PROBLEM, ...SETTINGS],
+  investmentRoi: [...CUSTOMERS, ...PROBLEM, ...INVESTMENT, ...FINANCE, ...SETTINGS],
   lifetimeValue: LIFETIME_VALUE,
-  businessCase: [...CUSTOMERS, ...FINANCE],
+  businessCase: [...CUSTOMERS, ...FINANCE, ...SETTINGS],
 } satisfies Record<string, readonly Parameter[]>;
 
 /** A parameter given once per item, up to `max` times, as a list; missing, it is required and `form` shows how. */
@@ -32,18 +32,18 @@ const repeated = (description: string, example: string[], max: number, form: str
 export const querySchemas = once(() => {
   const ProblemDamageQuery = z.strictObject({
     ...queryShape(PARAMETERS.problemDamage),
-    table: tableParam(['result', 'assumptions']),
+    table: tableParam(['result', 'sensitivity', 'assumptions']),
     ...outputParams('totalAnnualDamage'),
   });
 
   const InvestmentRoiQuery = z.strictObject({
     ...queryShape(PARAMETERS.investmentRoi),
-    table: tableParam(['result', 'cashFlows', 'assumptions']),
+    table: tableParam(['result', 'cashFlows', 'sensitivity', 'breakEven', 'assumptions']),
     ...outputParams('npv'),
   });
 
   const LifetimeValueQuery = z.strictObject({
-    ...queryShape(PARAMETERS.lifetimeValue, lifetimeValueRoot()),
+    ...queryShape(PARAMETERS.lifetimeValue, lifetimeValueRoot(), false),
     table: tableParam(['result', 'assumptions']),
     ...outputParams('lifetimeValue'),
   });
@@ -70,7 +70,7 @@ export const querySchemas = once(() => {
       LIMITS.investments,
       'give one investment per parameter',
     ).optional(),
-    table: tableParam(['problems', 'investments', 'assumptions']),
+    table: tableParam(['problems', 'investments', 'sensitivity', 'breakEven', 'assumptions']),
     ...outputParams('investments.fix-billing.npv'),
   });
   return { ProblemDamageQuery, InvestmentRoiQuery, LifetimeValueQuery, BusinessCaseQuery };

@@ -89,7 +89,7 @@ describe('fields', () => {
   it('wrong types name the field and the expected type', async () => {
     expect(await rejects((s) => (s.customers = '100000'), 'customers')).toBe('must be a number, not string (got "100000")');
     expect(await rejects((s) => (s.problems[0].complaintRate = 'half'), 'problems[0].complaintRate')).toBe(
-      'must be a number, not string (got "half")',
+      'must be a number or a range {low, likely, high}, not string (got "half")',
     );
     expect(await rejects((s) => (s.problems[1].outcomes = [0.3, 0.4, 0.3]), 'problems[1].outcomes')).toBe('must be an object, not a list');
   });

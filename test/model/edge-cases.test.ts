@@ -85,7 +85,7 @@ describe('investments at the edges', () => {
     expect(inv.recommended).toBe(false);
     expect(inv.paybackMonths).toBeNull();
     expect(inv.costOfDelayPerMonth).toBeLessThan(0);
-    expect(inv.notes).toEqual(['paybackNull', 'notRecommended']);
+    expect(inv.notes).toEqual(['paybackNull', 'irrNull', 'notRecommended']);
   });
 
   it('payback never reached within the horizon', () => {

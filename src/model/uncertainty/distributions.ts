@@ -17,7 +17,7 @@ export class Stream {
   /** A standard normal draw (Marsaglia's polar method). */
   normal(): number {
     const spare = this.spare;
-    if (spare === spare) {
+    if (!Number.isNaN(spare)) {
       this.spare = Number.NaN;
       return spare;
     }

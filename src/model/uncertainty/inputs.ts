@@ -102,7 +102,15 @@ export function inputsOf(s: UncertainScenario): Input[] {
   add('customerValue.grossMargin', 'grossMargin', cv.grossMargin, undefined, SHARE);
   add('customerValue.retentionRate', 'retentionRate', cv.retentionRate, undefined, SHARE, {}, false);
   const annual = cv.lifetimeValue === undefined;
-  add('customerValue.discountRate', 'valueDiscountRate', cv.discountRate, annual ? OTHER.lifetimeValueDiscountRate.value : undefined, SHARE, {}, false);
+  add(
+    'customerValue.discountRate',
+    'valueDiscountRate',
+    cv.discountRate,
+    annual ? OTHER.lifetimeValueDiscountRate.value : undefined,
+    SHARE,
+    {},
+    false,
+  );
   // A defaulted newCustomerValue follows the lifetime value; it is no input of its own.
   add('newCustomerValue', 'newCustomerValue', s.newCustomerValue, undefined, MONEY);
   for (const key of LOYALTY_KEYS) add(`loyalty.${key}`, `loyalty.${key}`, s.loyalty?.[key], LOYALTY[key].value, SHARE);
@@ -113,12 +121,23 @@ export function inputsOf(s: UncertainScenario): Input[] {
   add('wordOfMouth.negativeInfluence', 'negativeInfluence', w?.negativeInfluence, WORD_OF_MOUTH.negativeInfluence.value, SHARE);
   add('finance.discountRate', 'discountRate', s.finance?.discountRate, FINANCE.discountRate.value, SHARE);
   add('finance.riskAdjustment', 'riskAdjustment', s.finance?.riskAdjustment, FINANCE.riskAdjustment.value, SHARE, {}, false);
-  s.problems.forEach((p, i) => problemInputs(p, i, s.customers, add));
-  (s.investments ?? []).forEach((inv, k) => investmentInputs(inv, k, add));
+  s.problems.forEach((p, i) => {
+    problemInputs(p, i, s.customers, add);
+  });
+  (s.investments ?? []).forEach((inv, k) => {
+    investmentInputs(inv, k, add);
+  });
   return out;
 }
 
-type Add = (path: string, slot: Slot, sent: Uncertain | undefined, fallback: number | undefined, bounds: Bounds, where: { problem?: number; investment?: number }) => void;
+type Add = (
+  path: string,
+  slot: Slot,
+  sent: Uncertain | undefined,
+  fallback: number | undefined,
+  bounds: Bounds,
+  where: { problem?: number; investment?: number },
+) => void;
 
 function problemInputs(p: ProblemInput<Uncertain>, i: number, customers: number, add: Add) {
   const at = `problems[${i}]`;

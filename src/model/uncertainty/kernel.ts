@@ -269,7 +269,7 @@ export class Kernel {
 
   private rate(key: LoyaltyKey, i: number): number {
     const own = this.ownLoyalty[key][i]!;
-    return own === own ? own : this.loyalty[key];
+    return Number.isNaN(own) ? this.loyalty[key] : own;
   }
 
   /** Problem i's damage per affected customer, as it is: everything but the affected count. */
@@ -355,7 +355,16 @@ export class Kernel {
    */
   plan(inputs: readonly Input[]): Plan {
     const plan: Plan = { all: false, problems: new Uint8Array(this.problems), pairs: [] };
-    const SCALE_ONLY = new Set<Slot>(['prevalence', 'affectedCustomers', 'complaintsPerYear', 'prevalenceReduction', 'upfront', 'annual', 'discountRate', 'riskAdjustment']);
+    const SCALE_ONLY = new Set<Slot>([
+      'prevalence',
+      'affectedCustomers',
+      'complaintsPerYear',
+      'prevalenceReduction',
+      'upfront',
+      'annual',
+      'discountRate',
+      'riskAdjustment',
+    ]);
     const investments = new Uint8Array(this.investments);
     for (const input of inputs) {
       if (SCALE_ONLY.has(input.slot)) continue;
@@ -373,7 +382,10 @@ export class Kernel {
 
   /** Every figure, after the inputs of a plan changed. */
   updatePlanned(plan: Plan): void {
-    if (plan.all) return this.updateAll();
+    if (plan.all) {
+      this.updateAll();
+      return;
+    }
     this.prepare();
     for (let i = 0; i < this.problems; i++) if (plan.problems[i]) this.unit(i);
     for (const p of plan.pairs) this.pairUnit(p);
