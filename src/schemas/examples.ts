@@ -1,5 +1,5 @@
 // Realistic request bodies, shown on the docs page and sent by the tests; typed as scenarios, so they stay valid ones.
-import type { ScenarioInput } from '../model/types.ts';
+import type { ScenarioInput, UncertainScenario } from '../model/types.ts';
 
 /** The worked example of the method (/method#worked-example). */
 export const workedExample = {
@@ -96,3 +96,53 @@ export const subscriptionExample = {
     },
   ],
 } satisfies ScenarioInput;
+
+/**
+ * The worked example with what nobody knows to two digits given as ranges: how much a customer is worth, how often
+ * the problems occur, how many silent customers stay, how far bad news travels, and what prevention achieves and
+ * costs. 10,000 samples from seed 1.
+ */
+export const rangedExample = {
+  customers: 100000,
+  customerValue: { lifetimeValue: { low: 400, likely: 500, high: 700 } },
+  loyalty: { silent: { low: 0.05, likely: 0.09, high: 0.15 } },
+  wordOfMouth: { negativeTold: { low: 6, likely: 10, high: 14, distribution: 'triangular' } },
+  problems: [
+    {
+      id: 'billing-errors',
+      name: 'Billing errors',
+      prevalence: { low: 0.08, likely: 0.12, high: 0.15 },
+      complaintRate: 0.5,
+      outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
+      costPerComplaint: 8,
+    },
+    {
+      id: 'late-delivery',
+      name: 'Late delivery',
+      prevalence: { low: 0.15, likely: 0.2, high: 0.3 },
+      complaintRate: 0.25,
+      outcomes: { satisfied: 0.3, mollified: 0.4, dissatisfied: 0.3 },
+      costPerComplaint: 5,
+    },
+  ],
+  investments: [
+    {
+      id: 'fix-billing',
+      name: 'Fix the billing system',
+      problems: ['billing-errors'],
+      effects: { prevalenceReduction: { low: 0.3, likely: 0.6, high: 0.7 } },
+      cost: { upfront: { low: 200000, likely: 250000, high: 400000 }, annual: 50000 },
+    },
+    {
+      id: 'better-handling',
+      name: 'Train and empower front-line staff',
+      problems: 'all',
+      effects: { outcomes: { satisfied: 0.7, mollified: 0.2, dissatisfied: 0.1 } },
+      cost: { upfront: { low: 80000, likely: 100000, high: 150000 }, annual: 120000 },
+    },
+  ],
+  simulation: { samples: 10000, seed: 1 },
+} satisfies UncertainScenario;
+
+/** The worked example with every input swung 20% either way: which assumption decides each investment. */
+export const sensitivityExample = { ...workedExample, sensitivity: { swing: 0.2, top: 5 } } satisfies UncertainScenario;

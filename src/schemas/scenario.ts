@@ -4,7 +4,7 @@ import { hasRanges } from '../model/uncertainty/inputs.ts';
 import type { Uncertain } from '../model/types.ts';
 import { baseSchemas, rule, shown, uniqueIds } from './common.ts';
 import { once } from './once.ts';
-import { subscriptionExample, workedExample } from './examples.ts';
+import { rangedExample, sensitivityExample, subscriptionExample, workedExample } from './examples.ts';
 
 const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.stringify(d.value)} (${d.source}).`;
 
@@ -413,6 +413,11 @@ export const scenarioSchemas = once(() => {
   const scenarioExamples = {
     workedExample: { summary: 'The worked example of the method (/method#worked-example): two problems, two investments', value: workedExample },
     subscription: { summary: 'Subscription business: CLV from annual figures, complaint counts, a ramp-up', value: subscriptionExample },
+    ranged: {
+      summary: 'The worked example with ranges: Monte Carlo P10/P50/P90 of each npv and damage, a tornado of the ranged inputs',
+      value: rangedExample,
+    },
+    sensitivity: { summary: 'The worked example, every input swung ±20%: which assumption decides each investment', value: sensitivityExample },
   };
   return {
     Outcomes,
