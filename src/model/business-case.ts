@@ -7,7 +7,7 @@ import { rankInvestments, rankProblems } from './rank.ts';
 import { type Resolved, resolve } from './resolve.ts';
 import type { Assumption, Finance, ScenarioInput, SensitivitySettings, SimulationSettings, UncertainScenario } from './types.ts';
 import { type BreakEven, breakEvens } from './uncertainty/break-even.ts';
-import { atLikely, inputsOf } from './uncertainty/inputs.ts';
+import { atLikely, hasRanges, inputsOf, pointOf } from './uncertainty/inputs.ts';
 import { Kernel } from './uncertainty/kernel.ts';
 import { type Simulated, type Spread, simulate } from './uncertainty/simulate.ts';
 import { type Tornado, type TornadoEntry, tornado } from './uncertainty/tornado.ts';
@@ -95,11 +95,9 @@ function notesOf(f: InvestmentFigures, irr: number | null): InvestmentNote[] {
 }
 
 /** The tornado and the simulation a scenario asks for: none without a range or a swing. */
-function uncertainty(sent: UncertainScenario, s: ScenarioInput, r: Resolved): { simulated?: Simulated; swept?: Tornado } {
-  const swing = sent.sensitivity?.swing;
+function uncertainty(sent: UncertainScenario, s: ScenarioInput, r: Resolved, ranged: boolean): { simulated?: Simulated; swept?: Tornado } {
+  if (!ranged && sent.sensitivity?.swing === undefined) return {};
   const inputs = inputsOf(sent);
-  const ranged = inputs.some((i) => i.range !== undefined);
-  if (!ranged && swing === undefined) return {};
   const kernel = new Kernel(s, r);
   const swept = tornado(kernel, inputs, sent.sensitivity ?? SENSITIVITY);
   return { swept, simulated: ranged ? simulate(kernel, inputs, sent.simulation ?? SIMULATION) : undefined };
@@ -110,10 +108,11 @@ function uncertainty(sent: UncertainScenario, s: ScenarioInput, r: Resolved): { 
  * ranges or a swing, the simulation and the tornado besides.
  */
 export function businessCase(sent: UncertainScenario): BusinessCase {
-  const s = atLikely(sent);
+  const ranged = hasRanges(sent);
+  const s = ranged ? atLikely(sent) : pointOf(sent);
   const { inputs, assumptions } = resolve(s);
   const e = evaluate(inputs);
-  const { simulated, swept } = uncertainty(sent, s, inputs);
+  const { simulated, swept } = uncertainty(sent, s, inputs, ranged);
   const problems = rankProblems(
     e.ranking.map((i): ProblemResult => {
       const p = inputs.problems[i]!;

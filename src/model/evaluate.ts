@@ -67,7 +67,11 @@ function investmentFigures(r: Resolved, k: number, problems: readonly Damage[], 
     discountRate: r.finance.discountRate,
   });
   const result = { annualBenefit, riskAdjustedAnnualBenefit, ...f, byProblem, after };
-  const broken = [...nonFinite(result), ...byProblem.flatMap(nonFinite), ...f.years.flatMap(nonFinite)];
+  // Every figure derives from npv's terms and the yearly flows: were one not finite, one of these would not be.
+  let finite = Number.isFinite(result.npv) && Number.isFinite(annualBenefit);
+  for (const y of f.years) finite &&= Number.isFinite(y.presentValue) && Number.isFinite(y.net);
+  for (const p of byProblem) finite &&= Number.isFinite(p.benefit);
+  const broken = finite ? [] : [...nonFinite(result), ...byProblem.flatMap(nonFinite), ...f.years.flatMap(nonFinite)];
   if (broken.length > 0) {
     throw new ModelError([
       { path: `investments[${k}]`, figures: [...new Set(broken)], inputs: [`investments[${k}].cost`, `investments[${k}].problems`] },

@@ -75,7 +75,9 @@ export function evaluateCashFlows({ upfront, benefits, costs, discountRate }: Ca
 
 /** The share of full benefit reached in each year 1 … H; a shorter list repeats its last value. */
 export function rampUpSeries(rampUp: readonly number[], horizonYears: number): number[] {
-  return Array.from({ length: horizonYears }, (_, t) => rampUp[Math.min(t, rampUp.length - 1)] ?? 1);
+  const series: number[] = [];
+  for (let t = 0; t < horizonYears; t++) series.push(rampUp[Math.min(t, rampUp.length - 1)] ?? 1);
+  return series;
 }
 
 /**

@@ -9,10 +9,13 @@ export interface Table {
   columns: readonly string[] | (() => readonly string[]);
 }
 
-/** One answer in every format: the JSON body, and the tables a csv or tsv answer can hold (the first is the default). */
+/**
+ * One answer in every format: the JSON body, and the tables a csv or tsv answer can hold (the first is the default),
+ * made only when a csv or tsv answer is asked for.
+ */
 export interface View {
   json: object;
-  tables: Record<string, Table>;
+  tables: () => Record<string, Table>;
 }
 
 export interface OutputOptions {
@@ -67,9 +70,10 @@ function body(view: View, options: OutputOptions, format: Format): string {
     }
     return typeof found.value === 'string' ? inert(found.value) : String(found.value);
   }
-  const names = Object.keys(view.tables);
+  const tables = view.tables();
+  const names = Object.keys(tables);
   const name = options.table ?? names[0]!;
-  const table = view.tables[name];
+  const table = tables[name];
   if (!table) {
     throw new ApiProblem('invalid-input', `This answer has no table ${shown(name)}.`, [
       { path: 'table', message: `must be one of ${names.join(', ')} (got ${shown(name)})` },

@@ -79,6 +79,10 @@ export function withSpread<T extends object>(
 
 export function businessCaseView(result: BusinessCase): View {
   const json = worded(result);
+  return { json, tables: () => businessCaseTables(result, json) };
+}
+
+function businessCaseTables(result: BusinessCase, json: ReturnType<typeof worded>): Record<string, Table> {
   const problems = withSpread(result.problems, 'totalAnnualDamage', (p) => p.uncertainty?.totalAnnualDamage);
   const investments = withSpread(
     json.investments,
@@ -88,17 +92,14 @@ export function businessCaseView(result: BusinessCase): View {
   );
   if (investments.columns.length > 0) investments.columns.push('probabilityPositiveNpv');
   return {
-    json,
-    tables: {
-      problems: { rows: problems.rows, columns: () => [...scalarColumns(resultSchemas().ProblemDamage.shape, NESTED), ...problems.columns] },
-      investments: {
-        rows: investments.rows,
-        columns: () => [...scalarColumns(resultSchemas().InvestmentResult.shape, NESTED), ...investments.columns],
-      },
-      sensitivity: sensitivityTable(result),
-      breakEven: breakEvenTable(result.investments),
-      assumptions: assumptionsTable(result.assumptions),
+    problems: { rows: problems.rows, columns: () => [...scalarColumns(resultSchemas().ProblemDamage.shape, NESTED), ...problems.columns] },
+    investments: {
+      rows: investments.rows,
+      columns: () => [...scalarColumns(resultSchemas().InvestmentResult.shape, NESTED), ...investments.columns],
     },
+    sensitivity: sensitivityTable(result),
+    breakEven: breakEvenTable(result.investments),
+    assumptions: assumptionsTable(result.assumptions),
   };
 }
 
@@ -106,12 +107,17 @@ export function businessCaseView(result: BusinessCase): View {
 export function singleView(
   json: { assumptions: Assumption[] },
   shape: () => object,
-  extra: Record<string, Table> = {},
-  added: string[] = [],
-  row: object = json,
+  extra: () => Record<string, Table> = () => ({}),
+  row: () => { row: object; added: string[] } = () => ({ row: json, added: [] }),
 ): View {
-  const columns = () => [...scalarColumns(shape(), NESTED), ...added];
-  return { json, tables: { result: { rows: [row], columns }, ...extra, assumptions: assumptionsTable(json.assumptions) } };
+  return {
+    json,
+    tables: () => {
+      const { row: one, added } = row();
+      const columns = () => [...scalarColumns(shape(), NESTED), ...added];
+      return { result: { rows: [one], columns }, ...extra(), assumptions: assumptionsTable(json.assumptions) };
+    },
+  };
 }
 
 export function cashFlowsTable(investment: Pick<InvestmentResult, 'cashFlows'>): Table {

@@ -73,12 +73,12 @@ export function registerFigures(app: Mount) {
     );
     const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
     const json = { ...damage, ...(result.totals.sensitivity ? { sensitivity: result.totals.sensitivity } : {}), ...context(result) };
-    const row = withSpread([json], 'totalAnnualDamage', (d) => d.uncertainty?.totalAnnualDamage);
-    const tables = { sensitivity: sensitivityTable({ investments: [], totals: result.totals }) };
-    return answer(
-      singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row.columns, row.rows[0]),
-      q,
-    );
+    const row = () => {
+      const spread = withSpread([json], 'totalAnnualDamage', (d) => d.uncertainty?.totalAnnualDamage);
+      return { row: spread.rows[0]!, added: spread.columns };
+    };
+    const tables = () => ({ sensitivity: sensitivityTable({ investments: [], totals: result.totals }) });
+    return answer(singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row), q);
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -92,22 +92,21 @@ export function registerFigures(app: Mount) {
     const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
     const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
-    const row = withSpread(
-      [json],
-      'npv',
-      (i) => i.uncertainty?.npv,
-      (i) => ({ probabilityPositiveNpv: i.uncertainty?.probabilityPositiveNpv }),
-    );
-    if (row.columns.length > 0) row.columns.push('probabilityPositiveNpv');
-    const tables = {
+    const row = () => {
+      const spread = withSpread(
+        [json],
+        'npv',
+        (i) => i.uncertainty?.npv,
+        (i) => ({ probabilityPositiveNpv: i.uncertainty?.probabilityPositiveNpv }),
+      );
+      return { row: spread.rows[0]!, added: spread.columns.length > 0 ? [...spread.columns, 'probabilityPositiveNpv'] : [] };
+    };
+    const tables = () => ({
       cashFlows: cashFlowsTable(investment),
       sensitivity: sensitivityTable({ investments: [investment] }),
       breakEven: breakEvenTable([investment]),
-    };
-    return answer(
-      singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row.columns, row.rows[0]),
-      q,
-    );
+    });
+    return answer(singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row), q);
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
@@ -119,9 +118,6 @@ export function registerFigures(app: Mount) {
     const json = withNames(rename, () =>
       lifetimeValueCase({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate }),
     );
-    return answer(
-      singleView(json, () => resultSchemas().LifetimeValueAnswer.shape),
-      q,
-    );
+    return answer(singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
   });
 }

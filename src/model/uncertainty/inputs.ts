@@ -178,10 +178,16 @@ const likelyIn = <T extends object>(o: T | undefined): T | undefined => {
   return (copy as T | undefined) ?? o;
 };
 
+/** A scenario without ranges as the point scenario it is: the settings left out. */
+export function pointOf(s: UncertainScenario): ScenarioInput {
+  if (s.simulation === undefined && s.sensitivity === undefined) return s as ScenarioInput;
+  const { simulation: _simulation, sensitivity: _sensitivity, ...rest } = s;
+  return rest as ScenarioInput;
+}
+
 /** The scenario at its likely values: the point scenario every deterministic figure is computed from. */
 export function atLikely(s: UncertainScenario): ScenarioInput {
   const { simulation: _simulation, sensitivity: _sensitivity, ...rest } = s;
-  if (!hasRanges(s)) return rest as ScenarioInput;
   return {
     ...rest,
     customerValue: likelyIn(s.customerValue)!,

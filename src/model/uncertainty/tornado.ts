@@ -1,5 +1,6 @@
 // The tornado: each swept input moved to its low and its high end, the others at likely, and how far that moves
 // each investment's npv and the total damage.
+import { ModelError, type ModelIssue } from '../errors.ts';
 import type { SensitivitySettings } from '../types.ts';
 import type { Input } from './inputs.ts';
 import type { Kernel } from './kernel.ts';
@@ -80,5 +81,15 @@ export function tornado(kernel: Kernel, inputs: readonly Input[], { swing, top }
     kernel.set(input, input.likely);
     kernel.update(input);
   }
+  const issues: ModelIssue[] = [];
+  const broken = (list: readonly TornadoEntry[]) => list.some((e) => !Number.isFinite(e.swing));
+  investments.forEach((list, k) => {
+    if (broken(list)) issues.push({ path: `investments[${k}]`, figures: ['sensitivity'], inputs: swept(list) });
+  });
+  if (broken(totalAnnualDamage)) issues.push({ path: 'totals', figures: ['sensitivity'], inputs: swept(totalAnnualDamage) });
+  if (issues.length > 0) throw new ModelError(issues);
   return { investments: investments.map((list) => ranked(list, top)), totalAnnualDamage: ranked(totalAnnualDamage, top) };
 }
+
+/** The inputs whose sweep cannot be computed. */
+const swept = (list: readonly TornadoEntry[]) => list.filter((e) => !Number.isFinite(e.swing)).map((e) => e.field);
