@@ -17,6 +17,24 @@ export interface Plan {
 
 const LOYALTY_KEYS: readonly LoyaltyKey[] = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied'];
 
+const SCENARIO_SLOTS = [
+  'lifetimeValue',
+  'annualRevenue',
+  'grossMargin',
+  'retentionRate',
+  'valueDiscountRate',
+  'newCustomerValue',
+  'positiveTold',
+  'negativeTold',
+  'positiveInfluence',
+  'negativeInfluence',
+  'discountRate',
+  'riskAdjustment',
+] as const;
+type ScenarioSlot = (typeof SCENARIO_SLOTS)[number];
+const [LIFETIME_VALUE, ANNUAL_REVENUE, GROSS_MARGIN, RETENTION_RATE, VALUE_DISCOUNT_RATE, NEW_CUSTOMER_VALUE] = [0, 1, 2, 3, 4, 5];
+const [POSITIVE_TOLD, NEGATIVE_TOLD, POSITIVE_INFLUENCE, NEGATIVE_INFLUENCE, DISCOUNT_RATE, RISK_ADJUSTMENT] = [6, 7, 8, 9, 10, 11];
+
 export class Kernel {
   readonly problems: number;
   readonly investments: number;
@@ -24,19 +42,10 @@ export class Kernel {
   private customers: number;
   private lifetimeValueGiven: boolean;
   private newCustomerValueGiven: boolean;
-  private lifetimeValue = 0;
-  private annualRevenue = 0;
-  private grossMargin = 0;
-  private retentionRate = 0;
-  private valueDiscountRate = 0;
-  private newCustomerValue = 0;
-  private loyalty: Record<LoyaltyKey, number>;
-  private positiveTold: number;
-  private negativeTold: number;
-  private positiveInfluence: number;
-  private negativeInfluence: number;
-  private discountRate: number;
-  private riskAdjustment: number;
+  /** The scenario-wide inputs, in SCENARIO_SLOTS' order. */
+  private scenario = new Float64Array(SCENARIO_SLOTS.length);
+  /** The scenario's loyalty rates, each in an array of one. */
+  private loyalty: Record<LoyaltyKey, Float64Array>;
   private horizon: number;
   // Each problem: how its affected count is stated (0 share, 1 count, 2 complaints), the value it is stated by.
   private stated: Uint8Array;
@@ -68,6 +77,11 @@ export class Kernel {
   // Derived figures.
   private V = 0;
   private Vp = 0;
+  /** positiveTold × positiveInfluence, negativeTold × negativeInfluence, 1 − riskAdjustment. */
+  private positiveWord = 0;
+  private negativeWord = 0;
+  private kept = 1;
+  private scenarioRate = {} as Record<LoyaltyKey, number>;
   private annuity = 0;
   /** Per investment: Σ_t ramp_t / (1 + i)^t, the pv of one unit of annual benefit before risk. */
   private rampFactor: Float64Array;
@@ -95,14 +109,19 @@ export class Kernel {
     this.customers = s.customers;
     this.lifetimeValueGiven = s.customerValue.lifetimeValue !== undefined;
     this.newCustomerValueGiven = s.newCustomerValue !== undefined;
-    this.lifetimeValue = r.lifetimeValue;
-    this.newCustomerValue = r.newCustomerValue;
-    this.loyalty = { ...s.loyalty } as Record<LoyaltyKey, number>;
-    for (const key of LOYALTY_KEYS) this.loyalty[key] ??= LOYALTY[key].value;
-    ({ positiveTold: this.positiveTold, negativeTold: this.negativeTold } = r.wordOfMouth);
-    ({ positiveInfluence: this.positiveInfluence, negativeInfluence: this.negativeInfluence } = r.wordOfMouth);
-    this.discountRate = r.finance.discountRate;
-    this.riskAdjustment = r.finance.riskAdjustment;
+    const g = this.scenario;
+    g[LIFETIME_VALUE] = r.lifetimeValue;
+    g[NEW_CUSTOMER_VALUE] = r.newCustomerValue;
+    this.loyalty = Object.fromEntries(LOYALTY_KEYS.map((key) => [key, Float64Array.of(s.loyalty?.[key] ?? LOYALTY[key].value)])) as Record<
+      LoyaltyKey,
+      Float64Array
+    >;
+    g[POSITIVE_TOLD] = r.wordOfMouth.positiveTold;
+    g[NEGATIVE_TOLD] = r.wordOfMouth.negativeTold;
+    g[POSITIVE_INFLUENCE] = r.wordOfMouth.positiveInfluence;
+    g[NEGATIVE_INFLUENCE] = r.wordOfMouth.negativeInfluence;
+    g[DISCOUNT_RATE] = r.finance.discountRate;
+    g[RISK_ADJUSTMENT] = r.finance.riskAdjustment;
     this.horizon = r.finance.horizonYears;
 
     this.stated = new Uint8Array(n);
@@ -126,10 +145,10 @@ export class Kernel {
     });
     if (!this.lifetimeValueGiven) {
       const cv = s.customerValue;
-      this.annualRevenue = cv.annualRevenue!;
-      this.grossMargin = cv.grossMargin!;
-      this.retentionRate = cv.retentionRate!;
-      this.valueDiscountRate = cv.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
+      g[ANNUAL_REVENUE] = cv.annualRevenue!;
+      g[GROSS_MARGIN] = cv.grossMargin!;
+      g[RETENTION_RATE] = cv.retentionRate!;
+      g[VALUE_DISCOUNT_RATE] = cv.discountRate ?? OTHER.lifetimeValueDiscountRate.value;
     }
 
     this.reduction = new Float64Array(m);
@@ -195,68 +214,75 @@ export class Kernel {
 
   /** The current value of an input. */
   get(input: Input): number {
-    return this.access(input, undefined);
+    const [array, at] = this.place(input);
+    return array[at]!;
   }
 
   /** Sets an input; `update(input)` or `updateAll()` then brings the figures up to date. */
   set(input: Input, value: number): void {
-    this.access(input, value);
+    const [array, at] = this.place(input);
+    array[at] = value;
   }
 
-  private access(input: Input, value: number | undefined): number {
+  /** A setter of one input, for a loop that sets it many times. */
+  setter(input: Input): (value: number) => void {
+    const [array, at] = this.place(input);
+    return (value) => {
+      array[at] = value;
+    };
+  }
+
+  /** Where an input's value is kept: an array and a position in it. */
+  private place(input: Input): [Float64Array, number] {
     const i = input.problem;
     const k = input.investment;
     const slot: Slot = input.slot;
-    const on = (array: Float64Array, at: number) => {
-      if (value !== undefined) array[at] = value;
-      return array[at]!;
-    };
     switch (slot) {
       case 'prevalence':
       case 'affectedCustomers':
       case 'complaintsPerYear':
-        return on(this.statedValue, i);
+        return [this.statedValue, i];
       case 'complaintRate':
-        return on(this.complaintRate, i);
+        return [this.complaintRate, i];
       case 'costPerComplaint':
-        return on(this.cost, i);
+        return [this.cost, i];
       case 'prevalenceReduction':
-        return on(this.reduction, k);
+        return [this.reduction, k];
       case 'complaintRateMultiplier':
-        return on(this.multiplier, k);
+        return [this.multiplier, k];
       case 'costPerComplaintReduction':
-        return on(this.costReduction, k);
+        return [this.costReduction, k];
       case 'upfront':
-        return on(this.upfront, k);
+        return [this.upfront, k];
       case 'annual':
-        return on(this.annual, k);
+        return [this.annual, k];
       default:
         break;
     }
-    if (slot.startsWith('problemLoyalty.')) return on(this.ownLoyalty[slot.slice(15) as LoyaltyKey], i);
-    if (slot.startsWith('loyalty.')) {
-      const key = slot.slice(8) as LoyaltyKey;
-      if (value !== undefined) this.loyalty[key] = value;
-      return this.loyalty[key];
-    }
-    const self = this as unknown as Record<string, number>;
-    if (value !== undefined) self[slot] = value;
-    return self[slot]!;
+    if (slot.startsWith('problemLoyalty.')) return [this.ownLoyalty[slot.slice(15) as LoyaltyKey], i];
+    if (slot.startsWith('loyalty.')) return [this.loyalty[slot.slice(8) as LoyaltyKey], 0];
+    return [this.scenario, SCENARIO_SLOTS.indexOf(slot as ScenarioSlot)];
   }
 
   /** Scenario-wide figures: the customer values, the discounting. */
   private prepare(): void {
+    const g = this.scenario;
     if (!this.lifetimeValueGiven) {
-      const r = this.retentionRate;
-      this.lifetimeValue = (this.annualRevenue * this.grossMargin * r) / (1 + this.valueDiscountRate - r);
+      const r = g[RETENTION_RATE]!;
+      g[LIFETIME_VALUE] = (g[ANNUAL_REVENUE]! * g[GROSS_MARGIN]! * r) / (1 + g[VALUE_DISCOUNT_RATE]! - r);
     }
-    this.V = this.lifetimeValue;
-    this.Vp = this.newCustomerValueGiven ? this.newCustomerValue : this.V;
+    this.V = g[LIFETIME_VALUE]!;
+    this.Vp = this.newCustomerValueGiven ? g[NEW_CUSTOMER_VALUE]! : this.V;
+    this.positiveWord = g[POSITIVE_TOLD]! * g[POSITIVE_INFLUENCE]!;
+    this.negativeWord = g[NEGATIVE_TOLD]! * g[NEGATIVE_INFLUENCE]!;
+    this.kept = 1 - g[RISK_ADJUSTMENT]!;
+    for (const key of LOYALTY_KEYS) this.scenarioRate[key] = this.loyalty[key][0]!;
     let annuity = 0;
     const H = this.horizon;
     const factors = this.factors;
+    const rate = g[DISCOUNT_RATE]!;
     for (let t = 1; t <= H; t++) {
-      factors[t - 1] = 1 / (1 + this.discountRate) ** t;
+      factors[t - 1] = 1 / (1 + rate) ** t;
       annuity += factors[t - 1]!;
     }
     this.annuity = annuity;
@@ -269,7 +295,7 @@ export class Kernel {
 
   private rate(key: LoyaltyKey, i: number): number {
     const own = this.ownLoyalty[key][i]!;
-    return Number.isNaN(own) ? this.loyalty[key] : own;
+    return Number.isNaN(own) ? this.scenarioRate[key] : own;
   }
 
   /** Problem i's damage per affected customer, as it is: everything but the affected count. */
@@ -279,14 +305,14 @@ export class Kernel {
     this.lossSatisfied[i] = b - this.rate('satisfied', i);
     this.lossMollified[i] = b - this.rate('mollified', i);
     this.lossDissatisfied[i] = b - this.rate('dissatisfied', i);
-    this.alpha[i] = this.V * this.lossSilent[i]! + this.negativeTold * this.negativeInfluence * this.Vp;
+    this.alpha[i] = this.V * this.lossSilent[i]! + this.negativeWord * this.Vp;
     this.perCustomer[i] = this.perAffected(i, this.complaintRate[i]!, this.satisfied[i]!, this.mollified[i]!, this.dissatisfied[i]!, this.cost[i]!);
   }
 
   /** Damage per affected customer of problem i at complaint rate c, outcome mix s/m/d and cost per complaint. */
   private perAffected(i: number, c: number, s: number, m: number, d: number, cost: number): number {
     const lost = s * this.lossSatisfied[i]! + m * this.lossMollified[i]! + d * this.lossDissatisfied[i]! - this.lossSilent[i]!;
-    const word = (d - 1) * this.negativeTold * this.negativeInfluence - s * this.positiveTold * this.positiveInfluence;
+    const word = (d - 1) * this.negativeWord - s * this.positiveWord;
     return this.alpha[i]! + c * (this.V * lost + this.Vp * word + cost);
   }
 
@@ -324,7 +350,7 @@ export class Kernel {
   private investment(k: number): void {
     let benefit = 0;
     for (let p = this.pairStart[k]!; p < this.pairStart[k + 1]!; p++) benefit += this.pairBenefit[p]!;
-    this.npv[k] = benefit * (1 - this.riskAdjustment) * this.rampFactor[k]! - (this.upfront[k]! + this.annual[k]! * this.annuity);
+    this.npv[k] = benefit * this.kept * this.rampFactor[k]! - (this.upfront[k]! + this.annual[k]! * this.annuity);
   }
 
   private sumDamage(): void {

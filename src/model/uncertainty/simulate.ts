@@ -67,27 +67,42 @@ function smallest(a: Float64Array, from: number, to: number): number {
   return min;
 }
 
+/** Position h = (S − 1)·q of the sorted values, and its whole part. */
+const positionOf = (count: number, q: number) => {
+  const h = (count - 1) * q;
+  return { h, lo: Math.floor(h) };
+};
+
 /**
  * The q-th percentile, interpolated linearly between order statistics (Excel PERCENTILE.INC, numpy's default): the
- * value at position h = (S − 1)·q of the sorted values. Reorders the values.
+ * value at position h = (S − 1)·q of the sorted values. Reorders values[from …], which must hold every value the
+ * sorted order puts there (as it does after a selection at `from`): the next order statistic is the smallest after it.
  */
-export function percentile(values: Float64Array, q: number): number {
+function percentileFrom(values: Float64Array, q: number, from: number): { value: number; at: number } {
   const last = values.length - 1;
   const h = last * q;
   const lo = Math.floor(h);
-  select(values, lo, 0, last);
+  select(values, lo, from, last);
   const a = values[lo]!;
-  if (h === lo) return a;
-  // Every value after position lo is at least a; the smallest of them is the next order statistic.
-  return a + (h - lo) * (smallest(values, lo + 1, last) - a);
+  return { value: h === lo ? a : a + (h - lo) * (smallest(values, lo + 1, last) - a), at: lo };
 }
 
-/** Mean (summed in sample order) and percentiles of the samples; reorders them. */
+/** The q-th percentile of the values (see percentileFrom); reorders them. */
+export function percentile(values: Float64Array, q: number): number {
+  return percentileFrom(values, q, 0).value;
+}
+
+/**
+ * Mean (summed in sample order) and percentiles of the samples; reorders them. In rising order, each selection
+ * searches only what lies after the last one.
+ */
 export function spread(values: Float64Array): Spread {
   let sum = 0;
   for (let s = 0; s < values.length; s++) sum += values[s]!;
-  const mean = sum / values.length;
-  return { mean, p10: percentile(values, 0.1), p50: percentile(values, 0.5), p90: percentile(values, 0.9) };
+  const p10 = percentileFrom(values, 0.1, 0);
+  const p50 = percentileFrom(values, 0.5, p10.at);
+  const p90 = percentileFrom(values, 0.9, p50.at);
+  return { mean: sum / values.length, p10: p10.value, p50: p50.value, p90: p90.value };
 }
 
 /** The kernel's figures over `samples` draws of the ranged inputs; the others stay at their likely values. */
@@ -97,13 +112,14 @@ export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, se
   const m = kernel.investments;
   const u = new Stream(seeded(seed));
   const samplers = ranged.map((i) => sampler(i.range!.distribution, i.range!.low, i.likely, i.range!.high));
+  const setters = ranged.map((i) => kernel.setter(i));
   const plan = kernel.plan(ranged);
   const damage = Array.from({ length: n }, () => new Float64Array(samples));
   const npv = Array.from({ length: m }, () => new Float64Array(samples));
   const total = new Float64Array(samples);
   const positive = new Int32Array(m);
   for (let s = 0; s < samples; s++) {
-    for (let j = 0; j < ranged.length; j++) kernel.set(ranged[j]!, samplers[j]!(u));
+    for (let j = 0; j < ranged.length; j++) setters[j]!(samplers[j]!(u));
     kernel.updatePlanned(plan);
     for (let i = 0; i < n; i++) damage[i]![s] = kernel.damage[i]!;
     for (let k = 0; k < m; k++) {
