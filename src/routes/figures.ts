@@ -78,7 +78,10 @@ export function registerFigures(app: Mount) {
       return { row: spread.rows[0]!, added: spread.columns };
     };
     const tables = () => ({ sensitivity: sensitivityTable({ investments: [], totals: result.totals }) });
-    return answer(singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row), q);
+    return answer(
+      singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row),
+      q,
+    );
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -106,7 +109,10 @@ export function registerFigures(app: Mount) {
       sensitivity: sensitivityTable({ investments: [investment] }),
       breakEven: breakEvenTable([investment]),
     });
-    return answer(singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row), q);
+    return answer(
+      singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row),
+      q,
+    );
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
@@ -118,6 +124,9 @@ export function registerFigures(app: Mount) {
     const json = withNames(rename, () =>
       lifetimeValueCase({ annualRevenue: annualRevenue!, grossMargin: grossMargin!, retentionRate: retentionRate!, discountRate }),
     );
-    return answer(singleView(json, () => resultSchemas().LifetimeValueAnswer.shape), q);
+    return answer(
+      singleView(json, () => resultSchemas().LifetimeValueAnswer.shape),
+      q,
+    );
   });
 }

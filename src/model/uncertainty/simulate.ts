@@ -67,12 +67,6 @@ function smallest(a: Float64Array, from: number, to: number): number {
   return min;
 }
 
-/** Position h = (S − 1)·q of the sorted values, and its whole part. */
-const positionOf = (count: number, q: number) => {
-  const h = (count - 1) * q;
-  return { h, lo: Math.floor(h) };
-};
-
 /**
  * The q-th percentile, interpolated linearly between order statistics (Excel PERCENTILE.INC, numpy's default): the
  * value at position h = (S − 1)·q of the sorted values. Reorders values[from …], which must hold every value the
