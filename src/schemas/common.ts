@@ -35,6 +35,9 @@ function describeIssue(iss: z.core.$ZodRawIssue): string | undefined {
   switch (iss.code) {
     case 'invalid_type': {
       if (iss.input === undefined) return 'is required';
+      if ((iss.expected === 'number' || iss.expected === 'int') && typeof iss.input === 'object' && iss.input !== null && 'likely' in iss.input) {
+        return 'must be a number: this input cannot be a range';
+      }
       if (typeof iss.input === 'number' && !Number.isFinite(iss.input)) return 'must be a finite number, at most about 1.8e308 in size';
       if (iss.expected === 'int' && typeof iss.input === 'number') return `must be a whole number${got(iss.input)}`;
       const expected: Record<string, string> = {

@@ -21,6 +21,8 @@ export function readNumber(text: string): { value: number } | { problem: string 
     return Number.isFinite(value) ? { value } : { problem: `must be a finite number, at most about 1.8e308 in size (got ${shown(text)})` };
   }
   const hint = /^-?\d+,\d+$/.test(t) ? ' with a dot for decimals' : '';
+  // low/likely/high where a range is not taken: say so, rather than that it is not a number.
+  if (/^[^/]*\/[^/]*\/[^/]*(\/[a-z]*)?$/.test(t)) return { problem: `must be a number: this input cannot be a range (got ${shown(text)})` };
   return { problem: `must be a number${hint} (got ${shown(text)})` };
 }
 
