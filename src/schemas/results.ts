@@ -226,6 +226,10 @@ function build() {
           nameLength: z.int(),
           bodyBytes: z.int(),
           outcomeSumTolerance: z.number(),
+          minSamples: z.int().meta({ description: 'Fewest Monte Carlo samples a request may ask for' }),
+          maxSamples: z.int().meta({ description: 'Most Monte Carlo samples a request may ask for' }),
+          simulatedValues: z.int().meta({ description: 'Most samples × (problems + investments + 1) a simulation may keep' }),
+          maxTop: z.int().meta({ description: 'Most tornado entries listed per figure' }),
         })
         .meta({ id: 'Limits', description: 'Limits on a scenario', example: { ...LIMITS } }),
     })
