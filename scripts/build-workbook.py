@@ -1,5 +1,6 @@
 """Builds examples/business-case.ods and .xlsx: a workbook where a CX leader types their figures into labelled
-cells and WEBSERVICE formulas fetch damage, ROI and ranking from the API. Run with `npm run examples`."""
+cells and WEBSERVICE formulas fetch damage, ROI and ranking from the API, and, on a second sheet, gives estimates
+as ranges and reads their spread, break-even and tornado. Run with `npm run examples`."""
 import os
 import sys
 import tempfile
@@ -51,7 +52,9 @@ INVESTMENT_OUTPUTS = [
 COLUMNS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def build(sheet):
+def writer(sheet):
+    """put(ref, value, color, bold): a formula (text starting with =), a text or a number into one cell."""
+
     def put(ref, value, color=None, bold=False):
         cell = sheet.getCellRangeByName(ref)
         if isinstance(value, str) and value.startswith("="):
@@ -64,6 +67,12 @@ def build(sheet):
             cell.CellBackColor = color
         if bold:
             cell.CharWeight = 150
+
+    return put
+
+
+def build(sheet):
+    put = writer(sheet)
 
     def header(row, names):
         for i, name in enumerate(names):
@@ -137,12 +146,137 @@ def build(sheet):
     columns.getByIndex(0).Width = 5200
 
 
+# The Uncertainty sheet: the docs page's ranged example (the worked example with eight estimates as ranges). Each
+# range is low, likely, high and a distribution (empty: pert); the other inputs come from the Business case sheet.
+MAIN = "$'Business case'."
+RANGES = [
+    # label, low, likely, high, distribution
+    ("Customer lifetime value", 400, 500, 700, None),
+    ("Loyalty of customers who met a problem and did not complain (loyalty.silent)", 0.05, 0.09, 0.15, None),
+    ("People each unhappy customer tells (negativeTold)", 6, 10, 14, "triangular"),
+    (f'="Prevalence of "&{MAIN}$A$9', 0.08, 0.12, 0.15, None),
+    (f'="Prevalence of "&{MAIN}$A$10', 0.15, 0.2, 0.3, None),
+    (f'="Prevalence reduction of "&{MAIN}$A$13', 0.3, 0.6, 0.7, None),
+    (f'="Upfront cost of "&{MAIN}$A$13', 200000, 250000, 400000, None),
+    (f'="Upfront cost of "&{MAIN}$A$14', 80000, 100000, 150000, None),
+]
+SPREAD_OUTPUTS = [
+    ("At likely", "npv"),
+    ("P10", "uncertainty.npv.p10"),
+    ("P50", "uncertainty.npv.p50"),
+    ("P90", "uncertainty.npv.p90"),
+    ("Chance NPV > 0", "uncertainty.probabilityPositiveNpv"),
+    ("IRR", "irr"),
+]
+DAMAGE_OUTPUTS = ["totalAnnualDamage"] + [f"uncertainty.totalAnnualDamage.{p}" for p in ("p10", "p50", "p90")]
+TORNADO = [("Input", "field"), ("Low", "low"), ("High", "high"), ("NPV at low", "figureAtLow"), ("NPV at high", "figureAtHigh")]
+TORNADO += [("Swing", "swing")]
+TORNADO_ROWS = 5
+
+
+def build_uncertainty(sheet):
+    put = writer(sheet)
+
+    put("A1", "Uncertainty: ranges, their spread and the tornado", bold=True)
+    put(
+        "A2",
+        "Give an estimate as low, likely and high. The API address and every other input come from the Business case"
+        " sheet; where the likely values are its values, the figures at likely are its figures.",
+    )
+    put(
+        "A3",
+        "Each range is drawn on its own: estimates that move together in reality (every problem more frequent in a bad"
+        " quarter) make a wider spread than the one shown.",
+    )
+
+    # Ranges: label A, low/likely/high B–D, distribution E, the range as the API reads it in F.
+    for i, name in enumerate(["Estimate", "Low", "Likely", "High", "Distribution (empty: pert; or triangular, uniform)"]):
+        put(f"{COLUMNS[i]}4", name, bold=True)
+    put("F4", "As sent (do not edit)", bold=True)
+    for r, (label, low, likely, high, distribution) in enumerate(RANGES, start=5):
+        put(f"A{r}", label)
+        for col, value in zip("BCD", (low, likely, high)):
+            put(f"{col}{r}", value, INPUT)
+        put(f"E{r}", distribution or "", INPUT)
+        put(f"F{r}", f'={num(f"B{r}")}&"/"&{num(f"C{r}")}&"/"&{num(f"D{r}")}&IF(E{r}="";"";"/"&E{r})', HELPER)
+    put("A14", "Samples (100 to 100000)")
+    put("B14", 10000, INPUT)
+    put("A15", "Seed (the same seed gives the same figures)")
+    put("B15", 1, INPUT)
+    put("A16", "Swing for the tornado (optional, e.g. 0.2: every other input ±20%)")
+    put("B16", "", INPUT)
+
+    # The problems and investments of the Business case sheet with the ranges above in place of their numbers.
+    put("A19", "Compact forms (do not edit)", bold=True)
+    for r, (row, prevalence) in enumerate(((9, "F8"), (10, "F9")), start=20):
+        put(
+            f"B{r}",
+            f'={MAIN}$A${row}&",prevalence:"&{prevalence}&",complaintRate:"&{num(f"{MAIN}$C${row}")}'
+            f'&",outcomes:"&{num(f"{MAIN}$D${row}")}&"/"&{num(f"{MAIN}$E${row}")}&"/"&{num(f"{MAIN}$F${row}")}'
+            f'&",costPerComplaint:"&{num(f"{MAIN}$G${row}")}',
+            HELPER,
+        )
+    for r, (row, reduction, upfront) in enumerate(((13, "F10", "F11"), (14, None, "F12")), start=22):
+        given = f'IF({MAIN}$C${row}="";"";",prevalenceReduction:"&{num(f"{MAIN}$C${row}")})'
+        put(
+            f"B{r}",
+            f'={MAIN}$A${row}&",problems:"&{MAIN}$B${row}'
+            + (f'&",prevalenceReduction:"&{reduction}' if reduction else f"&{given}")
+            + f'&IF({MAIN}$D${row}="";"";",outcomes:"&{num(f"{MAIN}$D${row}")}&"/"&{num(f"{MAIN}$E${row}")}'
+            f'&"/"&{num(f"{MAIN}$F${row}")})&",upfront:"&{upfront}&",annual:"&{num(f"{MAIN}$H${row}")}',
+            HELPER,
+        )
+    put("A18", "Business case request (do not edit)")
+    put(
+        "B18",
+        f'={MAIN}$B$4&"/v1/business-case?customers="&{num(f"{MAIN}$B$5")}&"&lifetimeValue="&F5&"&loyalty.silent="&F6'
+        '&"&negativeTold="&F7&"&problem="&B20&"&problem="&B21&"&investment="&B22&"&investment="&B23'
+        f'&"&samples="&{num("B14")}&"&seed="&{num("B15")}&IF(B16="";"";"&swing="&{num("B16")})&"&onError=cell&field="',
+        HELPER,
+    )
+
+    # Each investment's npv at likely, its spread, its chance of paying, its IRR and its break-even upfront cost.
+    put("A26", "NPV of the investment", bold=True)
+    for i, (name, _) in enumerate(SPREAD_OUTPUTS):
+        put(f"{COLUMNS[1 + i]}26", name, bold=True)
+    put("H26", "Break-even upfront cost", bold=True)
+    for k, r in enumerate((27, 28)):
+        put(f"A{r}", f"={MAIN}$A${13 + k}")
+        for i, (_, field) in enumerate(SPREAD_OUTPUTS):
+            put(f"{COLUMNS[1 + i]}{r}", "=" + fetch_number(f'$B$18&"investments."&$A{r}&".{field}"'), OUTPUT)
+        # A break-even is named by its input's path: the k-th investment of the request's upfront cost.
+        path = f"breakEven.investments[{k}].cost.upfront.breakEven"
+        put(f"H{r}", "=" + fetch_number(f'$B$18&"investments."&$A{r}&".{path}"'), OUTPUT)
+    put("A29", "Total annual damage")
+    for i, field in enumerate(DAMAGE_OUTPUTS):
+        put(f"{COLUMNS[1 + i]}29", "=" + fetch_number(f'$B$18&"totals.{field}"'), OUTPUT)
+
+    # The tornado of the first investment's npv: its entries by position, largest swing first.
+    put("A31", '="Tornado: what moves the NPV of "&$A$27&" most"', bold=True)
+    put("A32", "Rank", bold=True)
+    for i, (name, _) in enumerate(TORNADO):
+        put(f"{COLUMNS[1 + i]}32", name, bold=True)
+    for n in range(TORNADO_ROWS):
+        r = 33 + n
+        put(f"A{r}", n + 1)
+        for i, (_, field) in enumerate(TORNADO):
+            url = f'$B$18&"investments."&$A$27&".sensitivity."&($A{r}-1)&".{field}"'
+            put(f"{COLUMNS[1 + i]}{r}", f"=WEBSERVICE({url})" if field == "field" else "=" + fetch_number(url), OUTPUT)
+
+    columns = sheet.getColumns()
+    columns.getByIndex(0).Width = 9000
+    for i in range(1, 8):
+        columns.getByIndex(i).Width = 4200
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp, Office(tmp) as office:
         doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
         sheet = doc.getSheets().getByIndex(0)
         sheet.setName("Business case")
         build(sheet)
+        doc.getSheets().insertNewByName("Uncertainty", 1)
+        build_uncertainty(doc.getSheets().getByName("Uncertainty"))
         import uno
 
         for name, filt in (("business-case.ods", "calc8"), ("business-case.xlsx", "Calc MS Excel 2007 XML")):

@@ -1,9 +1,10 @@
 """Evaluates one spreadsheet formula, written as for Excel (comma separators), in headless LibreOffice Calc after
-typing values into B1, B2, …; prints what the cell shows.
+typing values into B1, B2, … (or into the cells named, as C2=500); prints what the cell shows.
 
-usage: evaluate-formula.py FORMULA [B1_VALUE B2_VALUE …]"""
+usage: evaluate-formula.py FORMULA [B1_VALUE B2_VALUE … | CELL=VALUE …]"""
 import json
 import os
+import re
 import sys
 import tempfile
 
@@ -25,8 +26,15 @@ def main(formula, *values):
     with tempfile.TemporaryDirectory() as folder, Office(folder) as office:
         doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
         sheet = doc.getSheets().getByIndex(0)
-        for row, value in enumerate(values, start=1):
-            cell = sheet.getCellRangeByName(f"B{row}")
+        row = 0
+        for value in values:
+            named = re.match(r"^([A-Z]+[0-9]+)=(.*)$", value)
+            if named:
+                ref, value = named.groups()
+            else:
+                row += 1
+                ref = f"B{row}"
+            cell = sheet.getCellRangeByName(ref)
             try:
                 cell.setValue(float(value))
             except ValueError:

@@ -1,7 +1,8 @@
 """Opens a workbook in headless LibreOffice Calc, points it at the API, recalculates it (WEBSERVICE fetching from
-the API) and prints the values of the computed cells as JSON.
+the API) and prints the values of the computed cells as JSON: the Business case sheet's by reference (`L9`), and
+every non-empty cell of the Uncertainty sheet as `Uncertainty.B27`.
 
-usage: read-workbook.py WORKBOOK API_ADDRESS [CELL=NUMBER …]"""
+usage: read-workbook.py WORKBOOK API_ADDRESS [CELL=VALUE …]   (CELL is `C9`, or `Uncertainty.B5` on that sheet)"""
 import json
 import os
 import shutil
@@ -11,9 +12,22 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "scripts"))
 from office import Office  # noqa: E402
 from com.sun.star.sheet import FormulaResult  # noqa: E402
+from com.sun.star.table.CellContentType import EMPTY  # noqa: E402
 
 CELLS = ["H9", "I9", "J9", "K9", "L9", "M9", "H10", "I10", "J10", "K10", "L10", "M10"]
 CELLS += ["I13", "J13", "K13", "L13", "M13", "N13", "I14", "J14", "K14", "L14", "M14", "N14", "B16"]
+UNCERTAINTY = "Uncertainty"
+# The part of the Uncertainty sheet that is read: its columns A–H, rows 1–40.
+UNCERTAINTY_COLUMNS, UNCERTAINTY_ROWS = "ABCDEFGH", range(1, 41)
+
+
+def shown(cell):
+    """What a cell holds after recalculation: its error, its number or its text."""
+    if cell.getError() != 0:
+        return f"Err:{cell.getError()}"
+    if cell.FormulaResultType2 == FormulaResult.VALUE:
+        return cell.getValue()
+    return cell.getString()
 
 
 def main(workbook, address, *changes):
@@ -22,21 +36,25 @@ def main(workbook, address, *changes):
         shutil.copy(workbook, copy)
         with Office(folder) as office:
             doc = office.load(copy)
-            sheet = doc.getSheets().getByIndex(0)
+            sheets = doc.getSheets()
+            sheet = sheets.getByIndex(0)
             sheet.getCellRangeByName("B4").setString(address)
-            for change in changes:  # e.g. C9=2: type 2 into C9
+            for change in changes:  # e.g. C9=2: type 2 into C9; Uncertainty.B5=600: into B5 of that sheet
                 ref, value = change.split("=", 1)
-                sheet.getCellRangeByName(ref).setValue(float(value))
+                target = sheet
+                if "." in ref:
+                    name, ref = ref.split(".", 1)
+                    target = sheets.getByName(name)
+                target.getCellRangeByName(ref).setValue(float(value))
             doc.calculateAll()
-            values = {}
-            for ref in CELLS:
-                cell = sheet.getCellRangeByName(ref)
-                if cell.getError() != 0:
-                    values[ref] = f"Err:{cell.getError()}"
-                elif cell.FormulaResultType2 == FormulaResult.VALUE:
-                    values[ref] = cell.getValue()
-                else:
-                    values[ref] = cell.getString()
+            values = {ref: shown(sheet.getCellRangeByName(ref)) for ref in CELLS}
+            if sheets.hasByName(UNCERTAINTY):
+                other = sheets.getByName(UNCERTAINTY)
+                for row in UNCERTAINTY_ROWS:
+                    for column in UNCERTAINTY_COLUMNS:
+                        cell = other.getCellRangeByName(f"{column}{row}")
+                        if cell.getType() != EMPTY:
+                            values[f"{UNCERTAINTY}.{column}{row}"] = shown(cell)
             doc.close(True)
     print(json.dumps(values))
 

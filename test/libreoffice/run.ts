@@ -1,10 +1,12 @@
 // The example workbook in a real spreadsheet engine: headless LibreOffice Calc opens it, its WEBSERVICE cells fetch
-// from the API started by `wrangler dev`, and the cells must hold the worked example's figures (docs/method.md).
+// from the API started by `wrangler dev`, and the cells must hold the worked example's figures (docs/method.md) and,
+// on the Uncertainty sheet, what POST /v1/business-case answers for the docs page's ranged example.
 // Needs LibreOffice Calc and its Python UNO bridge (Debian: libreoffice-calc python3-uno); `.ci/run` installs them.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { checklist, startDevServer } from '../../scripts/dev-server.ts';
+import { rangedExample } from '../../src/schemas/examples.ts';
 
 const run = promisify(execFile);
 const { check, finish } = checklist('libreoffice');
@@ -38,6 +40,65 @@ const EXPECTED: Record<string, number> = {
   B16: 12209000,
 };
 
+type Entry = { field: string; low: number; high: number; figureAtLow: number; figureAtHigh: number; swing: number };
+type Spread = { mean: number; p10: number; p50: number; p90: number };
+interface RangedAnswer {
+  investments: {
+    id: string;
+    npv: number;
+    irr: number | null;
+    uncertainty: { npv: Spread; probabilityPositiveNpv: number };
+    breakEven: { field: string; breakEven: number | null }[];
+    sensitivity: Entry[];
+  }[];
+  totals: { totalAnnualDamage: number; uncertainty: { totalAnnualDamage: Spread } };
+}
+
+/** On GET, scenario-wide inputs are named by their parameter: the Uncertainty sheet's names for the JSON paths. */
+const GET_NAMES: Record<string, string> = {
+  'customerValue.lifetimeValue': 'lifetimeValue',
+  'wordOfMouth.negativeTold': 'negativeTold',
+};
+
+/**
+ * What the Uncertainty sheet must show, cell by cell, for the docs page's ranged example, which it opens with: the
+ * JSON answer's figures, to the last digit (the same scenario, samples and seed give the same draws by GET).
+ */
+function uncertaintyCells(answer: RangedAnswer): Record<string, number | string> {
+  const cells: Record<string, number | string> = {};
+  const ids = ['fix-billing', 'better-handling'];
+  ids.forEach((id, k) => {
+    const inv = answer.investments.find((i) => i.id === id)!;
+    const row = 27 + k;
+    const { npv, uncertainty: u } = inv;
+    const upfront = inv.breakEven.find((b) => b.field === `investments[${k}].cost.upfront`)!.breakEven!;
+    const values = [npv, u.npv.p10, u.npv.p50, u.npv.p90, u.probabilityPositiveNpv, inv.irr!, upfront];
+    cells[`A${row}`] = id;
+    values.forEach((v, i) => {
+      cells[`${'BCDEFGH'[i]}${row}`] = v;
+    });
+  });
+  const d = answer.totals.uncertainty.totalAnnualDamage;
+  [answer.totals.totalAnnualDamage, d.p10, d.p50, d.p90].forEach((v, i) => {
+    cells[`${'BCDE'[i]}29`] = v;
+  });
+  const tornado = answer.investments.find((i) => i.id === ids[0])!.sensitivity;
+  for (let n = 0; n < 5; n++) {
+    const e = tornado[n]!;
+    const values = [GET_NAMES[e.field] ?? e.field, e.low, e.high, e.figureAtLow, e.figureAtHigh, e.swing];
+    values.forEach((v, i) => {
+      cells[`${'BCDEFG'[i]}${33 + n}`] = v;
+    });
+  }
+  return Object.fromEntries(Object.entries(cells).map(([ref, v]) => [`Uncertainty.${ref}`, v]));
+}
+
+/** The same number (to rounding in its last digit, read back from text) or the same text. */
+function same(actual: number | string | undefined, expected: number | string): boolean {
+  if (typeof expected === 'string') return actual === expected;
+  return typeof actual === 'number' && Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected));
+}
+
 async function readWorkbook(file: string, base: string, ...changes: string[]): Promise<Record<string, number | string>> {
   const { stdout } = await run('/usr/bin/python3', ['test/libreoffice/read-workbook.py', file, base, ...changes], { timeout: 120_000 });
   return JSON.parse(stdout) as Record<string, number | string>;
@@ -70,11 +131,23 @@ const server = await startDevServer().catch((e: Error) => {
 });
 
 try {
+  const ranged = await fetch(`${server.base}/v1/business-case`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(rangedExample),
+  });
+  check('the ranged example is answered', ranged.status === 200, `status ${ranged.status}`);
+  const UNCERTAIN = uncertaintyCells((await ranged.json()) as RangedAnswer);
   for (const file of ['examples/business-case.ods', 'examples/business-case.xlsx']) {
     const cells = await readWorkbook(file, server.base);
     for (const [ref, expected] of Object.entries(EXPECTED)) {
       check(`${file} ${ref} = ${expected}`, matches(cells[ref], expected), `holds ${JSON.stringify(cells[ref])}`);
     }
+    for (const [ref, expected] of Object.entries(UNCERTAIN)) {
+      check(`${file} ${ref} = ${expected}`, same(cells[ref], expected), `holds ${JSON.stringify(cells[ref])}`);
+    }
+    // Ranges change no point figure: fix-billing's npv at likely is the worked example's.
+    check(`${file} Uncertainty.B27 = 5096632.31`, matches(cells['Uncertainty.B27'], 5096632.31), `holds ${cells['Uncertainty.B27']}`);
   }
   // A CX leader's typo: the reason shows in the cell instead of a number.
   const wrong = await readWorkbook('examples/business-case.ods', server.base, 'C9=2');
@@ -85,6 +158,12 @@ try {
     String(wrong.M9).startsWith('#ERROR problems[0].complaintRate'),
     `holds ${JSON.stringify(wrong.M9)}`,
   );
+  // A range whose low end is above its likely value: the reason shows in the Uncertainty sheet's cells.
+  const unordered = await readWorkbook('examples/business-case.ods', server.base, 'Uncertainty.B5=600');
+  const why = '#ERROR lifetimeValue.low: must be at most likely (500) (got 600)';
+  for (const ref of ['Uncertainty.C27', 'Uncertainty.B33']) {
+    check(`a range out of order shows its reason in ${ref}`, unordered[ref] === why, `holds ${JSON.stringify(unordered[ref])}`);
+  }
 
   // The README's Excel formula, built from labelled cells, evaluated by a real spreadsheet engine.
   const readme = readFileSync('README.md', 'utf8');
@@ -106,6 +185,16 @@ try {
       'USD',
     ]);
     check('the README’s Excel formula gives 4074000', JSON.parse(stdout) === '4074000', `gives ${stdout.trim()}`);
+  }
+
+  // The README's formula that builds ranges from low, likely and high cells.
+  const ranges = readme.match(/^`(=NUMBERVALUE\(WEBSERVICE\(.*uncertainty\..*\))`\n\ngives `([^`]+)`/m);
+  check('the README has its formula with ranges from cells', ranges !== null);
+  if (ranges) {
+    const formula = ranges[1]!.replace('https://YOUR-WORKER', server.base);
+    const cells = ['B1=100000', 'B2=400', 'C2=500', 'D2=700', 'B3=0.08', 'C3=0.12', 'D3=0.15'];
+    const { stdout } = await run('/usr/bin/python3', ['test/libreoffice/evaluate-formula.py', formula, ...cells]);
+    check(`the README’s formula with ranges gives ${ranges[2]}`, JSON.parse(stdout) === ranges[2], `gives ${stdout.trim()}`);
   }
 } catch (e) {
   check('LibreOffice ran the workbook', false, (e as Error).message);
