@@ -24,6 +24,13 @@ export interface Broken {
   location: Key[];
 }
 
+/**
+ * Kinds of break that a schema cannot state but the document states in words: a range's low ≤ likely ≤ high (both in
+ * a body and in a parameter's text), and each end of a range given as text obeying the number's rule. The value still
+ * validates against the schema; the API must refuse it all the same.
+ */
+export const DESCRIBED_ONLY: ReadonlySet<string> = new Set(['range-out-of-order', 'range-end-out-of-bounds']);
+
 /** `['problems', 1, 'outcomes']` → `problems[1].outcomes`, the root `(body)`: as the API writes `errors[].path`. */
 export function pathText(path: readonly Key[]): string {
   let out = '';
@@ -255,6 +262,35 @@ function padded(items: unknown[], count: number): unknown[] {
   return out;
 }
 
+/** A value strictly between a and b (a < b), or at b: for a range end moved past likely within the rule's bounds. */
+function between(a: number, b: number): fc.Arbitrary<number> {
+  const high = Number.isFinite(b) ? b : a + 1e6;
+  return fc
+    .double({ min: 0, max: 1, noNaN: true, minExcluded: true })
+    .map((u) => a + (high - a) * u)
+    .map((v) => (v > a && v <= high ? v : high));
+}
+
+/**
+ * A range `{low, likely, high}` put out of order at one end, each end still within the rule: low moved above likely,
+ * or high below it. Undefined when the rule leaves no room (likely at both bounds).
+ */
+function outOfOrder(value: Record<string, unknown>, likely: Schema, path: Key[]): fc.Arbitrary<Edit> | undefined {
+  const mid = value.likely;
+  if (typeof mid !== 'number') return undefined;
+  const { lo, hi } = range(likely, false);
+  const edits: fc.Arbitrary<Edit>[] = [];
+  if (mid < hi) edits.push(set([...path, 'low'], between(mid, hi)));
+  if (mid > lo)
+    edits.push(
+      set(
+        [...path, 'high'],
+        between(-mid, -lo).map((v) => -v),
+      ),
+    );
+  return edits.length > 0 ? fc.oneof(...edits) : undefined;
+}
+
 /**
  * Every way to break one constraint the schema states, at this place or below. `value` is undefined for an optional
  * property the valid value leaves out: it is then broken by giving it (a bad value, or an object holding one).
@@ -343,6 +379,10 @@ function candidates(value: unknown, schema: Schema, components: Components, path
         out.push({ kind: 'unknown-property', edit });
       }
       for (const [key, sub] of Object.entries(properties)) out.push(...candidates(object[key], sub, components, [...path, key]));
+      if (present && properties.low && properties.likely && properties.high) {
+        const order = outOfOrder(object, flatten(properties.likely, components), path);
+        if (order) out.push({ kind: 'range-out-of-order', edit: order });
+      }
       break;
     }
   }
@@ -484,8 +524,58 @@ export function parameterBreaks(
         fc.integer({ min: 1, max: Math.min(min - 1, valid.length) }).map((n) => valid.slice(0, n)),
       );
     }
+  } else if (Array.isArray(s.anyOf)) {
+    // One of several forms (a number, or a range as text): a text that fits none of them.
+    const forms = (s.anyOf as Schema[]).map((f) => flatten(f, components));
+    const fitsNone = (t: string) => !forms.some((f) => textFits(f, t));
+    for (const form of forms) for (const b of scalarTextBreaks(form)) of(b.kind, b.value.filter(fitsNone));
+    const number = forms.find((f) => f.type === 'number' || f.type === 'integer');
+    const text = forms.find((f) => f.type === 'string' && typeof f.pattern === 'string' && new RegExp(f.pattern, 'u').test('1/2/3'));
+    if (number && text) for (const b of rangeTextBreaks(number)) of(b.kind, b.value);
   } else {
     for (const b of scalarTextBreaks(s)) of(b.kind, b.value);
   }
+  return out;
+}
+
+/** Whether a text is a value of a scalar schema, read as the API reads a parameter (a number trimmed, dot decimal). */
+function textFits(s: Schema, text: string): boolean {
+  const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : [];
+  if (types.includes('number') || types.includes('integer')) {
+    const t = text.trim();
+    const integer = types.includes('integer') && !types.includes('number');
+    if (!LOOSE_NUMBER.test(t) || !Number.isFinite(Number(t)) || (integer && !Number.isInteger(Number(t)))) return false;
+    const { lo, hi } = range(s, integer);
+    return Number(t) >= lo && Number(t) <= hi;
+  }
+  if (types.includes('string')) return (typeof s.pattern !== 'string' || new RegExp(s.pattern, 'u').test(text)) && lengthOk(s, text);
+  return false;
+}
+
+/**
+ * A range as text, `low/likely/high`, broken where its pattern cannot see: one end past the number's bound (low below
+ * the minimum, high above the maximum, likely in between), or two ends out of order, every end within the bound.
+ */
+function rangeTextBreaks(number: Schema): { kind: string; value: fc.Arbitrary<string> }[] {
+  const { lo, hi } = range(number, false);
+  const from = Number.isFinite(lo) ? lo : -1e6;
+  const to = Number.isFinite(hi) ? hi : from + 1e6;
+  const valid = fc.double({ min: from, max: to, noNaN: true });
+  const out: { kind: string; value: fc.Arbitrary<string> }[] = [];
+  for (const b of numberBreaks(number, false)) {
+    const low = b.kind.includes('below');
+    out.push({
+      kind: 'range-end-out-of-bounds',
+      value: fc.tuple(b.values, valid).map(([bad, v]) => (low ? `${bad}/${v}/${v}` : `${v}/${v}/${bad}`)),
+    });
+  }
+  const pair = fc
+    .tuple(valid, valid)
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]) => (a < b ? [a, b] : [b, a]));
+  out.push({
+    kind: 'range-out-of-order',
+    value: fc.tuple(pair, fc.boolean()).map(([[a, b], lowEnd]) => (lowEnd ? `${b}/${a}/${b}` : `${a}/${b}/${a}`)),
+  });
   return out;
 }
