@@ -200,6 +200,8 @@ function querySchema(param: Parameter, root: z.ZodType, ranges: boolean) {
     const meta = {
       description: `${param.description}. A number, or a range ${RANGE_FORM}, each value obeying the number's rule`,
       ...example,
+      // Either form, and no type besides: the text a query carries is read as one or the other.
+      type: ['number', 'string'],
       anyOf: [documented(numberRule), { type: 'string', pattern: RANGE_TEXT }],
     };
     const schema = queryUncertain()

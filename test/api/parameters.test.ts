@@ -43,6 +43,10 @@ const JSON_PATH: Record<string, string> = {
   riskAdjustment: 'finance.riskAdjustment',
   // discountRate: the lifetime value's with annual figures, and the cash flows' where there are any (below).
   discountRate: '',
+  samples: 'simulation.samples',
+  seed: 'simulation.seed',
+  swing: 'sensitivity.swing',
+  top: 'sensitivity.top',
 };
 
 const OUTPUT = new Set(['format', 'field', 'onError', '_', 'table', 'problem', 'investment']);
