@@ -345,6 +345,18 @@ describe('the cap on simulated figures: samples × (problems + investments + 1) 
     expect(echoed.status).toBe(200);
   });
 
+  it('the default of 10,000 samples is capped too, when simulation is left out', async () => {
+    const { simulation: _left, ...body } = scenario(200, 100, 0);
+    const problem = await expectProblem(await postJson('/v1/business-case', body), 422, OP);
+    expect(problem.errors).toEqual([
+      {
+        path: 'simulation.samples',
+        message:
+          'must be at most 9966 for 200 problems and 100 investments: samples × (problems + investments + 1) may be at most 3000000 (got none, so the default 10000)',
+      },
+    ]);
+  });
+
   it('the largest accepted value is accepted, one more is not', async () => {
     const most = Math.floor(3_000_000 / 201);
     expect((await postJson('/v1/business-case', scenario(200, 0, most))).status).toBe(200);
