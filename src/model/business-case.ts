@@ -94,13 +94,17 @@ function notesOf(f: InvestmentFigures, irr: number | null): InvestmentNote[] {
   return notes;
 }
 
+/** The settings as given, their defaults where left out. */
+const simulationOf = (s: UncertainScenario): SimulationSettings => ({ ...SIMULATION, ...s.simulation });
+const sensitivityOf = (s: UncertainScenario): SensitivitySettings => ({ ...SENSITIVITY, ...s.sensitivity });
+
 /** The tornado and the simulation a scenario asks for: none without a range or a swing. */
 function uncertainty(sent: UncertainScenario, s: ScenarioInput, r: Resolved, ranged: boolean): { simulated?: Simulated; swept?: Tornado } {
   if (!ranged && sent.sensitivity?.swing === undefined) return {};
   const inputs = inputsOf(sent);
   const kernel = new Kernel(s, r);
-  const swept = tornado(kernel, inputs, sent.sensitivity ?? SENSITIVITY);
-  return { swept, simulated: ranged ? simulate(kernel, inputs, sent.simulation ?? SIMULATION) : undefined };
+  const swept = tornado(kernel, inputs, sensitivityOf(sent));
+  return { swept, simulated: ranged ? simulate(kernel, inputs, simulationOf(sent)) : undefined };
 }
 
 /**
@@ -167,7 +171,7 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
     totals,
     assumptions,
   };
-  if (simulated || sent.simulation) result.simulation = sent.simulation ?? SIMULATION;
-  if (sent.sensitivity) result.sensitivity = sent.sensitivity;
+  if (simulated || sent.simulation) result.simulation = simulationOf(sent);
+  if (sent.sensitivity) result.sensitivity = sensitivityOf(sent);
   return result;
 }

@@ -68,7 +68,7 @@ function investmentFigures(r: Resolved, k: number, problems: readonly Damage[], 
   });
   const result = { annualBenefit, riskAdjustedAnnualBenefit, ...f, byProblem, after };
   // Every figure derives from npv's terms and the yearly flows: were one not finite, one of these would not be.
-  let finite = Number.isFinite(result.npv) && Number.isFinite(annualBenefit);
+  let finite = Number.isFinite(result.npv) && Number.isFinite(annualBenefit) && (result.roi === null || Number.isFinite(result.roi));
   for (const y of f.years) finite &&= Number.isFinite(y.presentValue) && Number.isFinite(y.net);
   for (const p of byProblem) finite &&= Number.isFinite(p.benefit);
   const broken = finite ? [] : [...nonFinite(result), ...byProblem.flatMap(nonFinite), ...f.years.flatMap(nonFinite)];

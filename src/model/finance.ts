@@ -116,19 +116,23 @@ export function irr(flows: readonly number[]): number | null {
     if (!Number.isFinite(hi)) return null;
   }
   let x = (lo + hi) / 2;
-  for (let i = 0; i < 200; i++) {
+  // Newton's steps converge in a few; bisection alone needs about 1,100 halvings to reach the smallest double.
+  let converged = false;
+  for (let i = 0; i < 1200; i++) {
     at(x);
     if (value === 0) break;
     if (Math.sign(value) === atZero) lo = x;
     else hi = x;
     const newton = x - value / slope;
     const next = newton > lo && newton < hi ? newton : (lo + hi) / 2;
-    if (Math.abs(next - x) <= Number.EPSILON * x) {
+    if (Math.abs(next - x) <= Number.EPSILON * x || next === lo || next === hi) {
       x = next;
+      converged = true;
       break;
     }
     x = next;
   }
+  // A root beyond what a double holds (a rate of more than about 1e308) has no figure to report.
   const r = 1 / x - 1;
-  return Number.isFinite(r) ? r : null;
+  return (converged || value === 0) && x > 0 && Number.isFinite(r) ? r : null;
 }

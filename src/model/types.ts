@@ -106,8 +106,9 @@ export interface ScenarioInput<N = number> {
 
 /** A scenario as sent: any rangeable input may be a range; settings for the simulation and the tornado. */
 export interface UncertainScenario extends ScenarioInput<Uncertain> {
-  simulation?: SimulationSettings;
-  sensitivity?: SensitivitySettings;
+  /** Left out, a setting takes its default (defaults.ts). */
+  simulation?: Partial<SimulationSettings>;
+  sensitivity?: Partial<SensitivitySettings>;
 }
 
 export type AssumptionValue = number | string | number[];

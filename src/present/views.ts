@@ -20,8 +20,8 @@ const CASH_FLOW_COLUMNS = ['year', 'benefit', 'cost', 'net', 'discountFactor', '
 const assumptionsTable = (rows: readonly Assumption[]): Table => ({ rows, columns: ASSUMPTION_COLUMNS });
 
 /** A business case whose input paths (assumptions, break-evens, tornado entries) are named as a flat request named its inputs. */
-export function renamed(result: BusinessCase, rename: (path: string) => string): BusinessCase {
-  const fields = <T extends { field: string }>(list: T[] | undefined) => list?.map((e) => ({ ...e, field: rename(e.field) }));
+export function renamed(result: BusinessCase, rename: (path: string) => string, renameEntry = rename): BusinessCase {
+  const fields = <T extends { field: string }>(list: T[] | undefined, by = renameEntry) => list?.map((e) => ({ ...e, field: by(e.field) }));
   const totals = { ...result.totals };
   if (totals.sensitivity) totals.sensitivity = fields(totals.sensitivity);
   return {
@@ -32,7 +32,7 @@ export function renamed(result: BusinessCase, rename: (path: string) => string):
       return out;
     }),
     totals,
-    assumptions: fields(result.assumptions)!,
+    assumptions: fields(result.assumptions, rename)!,
   };
 }
 

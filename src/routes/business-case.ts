@@ -7,7 +7,7 @@ import { resultSchema } from '../schemas/results.ts';
 import { scenarioSchemas } from '../schemas/scenario.ts';
 import { parseCompact } from '../spreadsheet/compact.ts';
 import { parseFlat, withNames } from '../spreadsheet/flat.ts';
-import { renamer, scenarioOf } from '../spreadsheet/parameters.ts';
+import { entryRenamer, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
 import { PARAMETERS, querySchemas } from '../spreadsheet/queries.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { answerContent, problemResponses } from './responses.ts';
@@ -73,6 +73,6 @@ export function registerBusinessCase(app: Mount) {
     const rename = renamer(PARAMETERS.businessCase);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.businessCase, items), rename);
     const result = withNames(rename, () => businessCase(scenario));
-    return answer(businessCaseView(renamed(result, rename)), q);
+    return answer(businessCaseView(renamed(result, rename, entryRenamer(PARAMETERS.businessCase, q))), q);
   });
 }

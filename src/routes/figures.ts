@@ -5,7 +5,7 @@ import { answer } from '../present/answer.ts';
 import { breakEvenTable, cashFlowsTable, renamed, sensitivityTable, singleView, withSpread, worded } from '../present/views.ts';
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
 import { parseFlat, withNames } from '../spreadsheet/flat.ts';
-import { lifetimeValueRoot, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
+import { entryRenamer, lifetimeValueRoot, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
 import { PARAMETERS, querySchemas } from '../spreadsheet/queries.ts';
 import { answerContent, problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
@@ -91,6 +91,7 @@ export function registerFigures(app: Mount) {
     const result = renamed(
       withNames(rename, () => businessCase(scenario)),
       rename,
+      entryRenamer(PARAMETERS.investmentRoi, q),
     );
     const investment = worded(result).investments[0]!;
     const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;

@@ -282,7 +282,7 @@ export const scenarioSchemas = once(() => {
         .int()
         .min(LIMITS.minSamples)
         .max(LIMITS.maxSamples)
-        .default(SIMULATION.samples)
+        .optional()
         .meta({
           description: `Samples drawn, ${LIMITS.minSamples} to ${LIMITS.maxSamples} (default ${SIMULATION.samples}); samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues}`,
           example: 10000,
@@ -291,7 +291,7 @@ export const scenarioSchemas = once(() => {
         .int()
         .min(0)
         .max(2 ** 32 - 1)
-        .default(SIMULATION.seed)
+        .optional()
         .meta({
           description: `Seed of the generator, an integer in [0, 2^32) (default ${SIMULATION.seed}): the same seed gives the same figures`,
           example: 1,
@@ -315,7 +315,7 @@ export const scenarioSchemas = once(() => {
         .int()
         .min(1)
         .max(LIMITS.maxTop)
-        .default(SENSITIVITY.top)
+        .optional()
         .meta({ description: `Entries listed per figure, 1 to ${LIMITS.maxTop} (default ${SENSITIVITY.top})`, example: 10 }),
     })
     .meta({
@@ -377,9 +377,14 @@ export const scenarioSchemas = once(() => {
             typeof p.complaintsPerYear !== 'number' || typeof p.complaintRate !== 'number'
               ? ' at the worst ends of the ranges (most complaints, lowest rate)'
               : '';
+          // The end that breaks it: the rate's low end when only the rate is a range, else the count (its high end).
+          const at =
+            typeof p.complaintsPerYear === 'number' && typeof p.complaintRate !== 'number'
+              ? ['complaintRate', 'low']
+              : ['complaintsPerYear', ...end(p.complaintsPerYear, 'high')];
           ctx.addIssue({
             code: 'custom',
-            path: ['problems', i, 'complaintsPerYear', ...end(p.complaintsPerYear, 'high')],
+            path: ['problems', i, ...at],
             message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate)${worst}, more than customers (${s.customers})`,
           });
         }
@@ -388,7 +393,7 @@ export const scenarioSchemas = once(() => {
         const most = maxSamples(s.problems.length, s.investments?.length ?? 0);
         const samples = s.simulation?.samples ?? SIMULATION.samples;
         if (samples > most) {
-          const asked = s.simulation ? `got ${samples}` : `got none, so the default ${SIMULATION.samples}`;
+          const asked = s.simulation?.samples !== undefined ? `got ${samples}` : `got none, so the default ${SIMULATION.samples}`;
           ctx.addIssue({
             code: 'custom',
             path: ['simulation', 'samples'],
@@ -396,6 +401,17 @@ export const scenarioSchemas = once(() => {
           });
         }
       }
+      const known = new Set(s.problems.map((p) => p.id));
+      s.investments?.forEach((inv, i) => {
+        if (inv.problems === 'all') return;
+        const seen = new Set<string>();
+        inv.problems.forEach((id, j) => {
+          if (!known.has(id))
+            ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
+          else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names "${id}" twice` });
+          seen.add(id);
+        });
+      });
     })
     .meta({
       id: 'Scenario',

@@ -291,3 +291,14 @@ export function renamer(params: readonly Parameter[]): (path: string) => string 
     return whole !== undefined ? `${whole}.${part![2]}` : path;
   };
 }
+
+/**
+ * Input paths of break-even and tornado entries, named as the request named its inputs; but where one
+ * `discountRate` serves both the lifetime value (from annual figures) and the cash flows, a tornado that moves the
+ * cash flows' rate alone names it `finance.discountRate`: asking again with `discountRate` moved would move both.
+ */
+export function entryRenamer(params: readonly Parameter[], query: Record<string, unknown>): (path: string) => string {
+  const rename = renamer(params);
+  const shared = params.some((param) => param.at.startsWith('finance.')) && query.lifetimeValue === undefined;
+  return shared ? (path) => (path === 'finance.discountRate' ? path : rename(path)) : rename;
+}

@@ -301,7 +301,9 @@ describe('rules between inputs hold at the ranges’ worst ends', () => {
     expect(await rejectsOnly(counted(range(5000, 6000, 30000), range(0.25, 0.5, 0.6)), 'problems[0].complaintsPerYear.high')).toBe(
       'implies 120000 affected customers (complaintsPerYear ÷ complaintRate) at the worst ends of the ranges (most complaints, lowest rate), more than customers (100000)',
     );
-    await rejectsOnly(counted(30000, range(0.25, 0.5, 0.6)), 'problems[0].complaintsPerYear');
+    // Only the rate is a range: its low end is what breaks the rule.
+    expect(await rejectsOnly(counted(30000, range(0.25, 0.5, 0.6)), 'problems[0].complaintRate.low')).toMatch(/^implies 120000 affected customers/);
+    await rejectsOnly(counted(range(20000, 30000, 60000), 0.5), 'problems[0].complaintsPerYear.high');
     // An exact fit is no error.
     await accepts(counted(range(5000, 6000, 25000), range(0.25, 0.5, 0.6)));
     await getRejectsOnly(

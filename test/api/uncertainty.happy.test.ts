@@ -655,3 +655,18 @@ function betaQuantiles(a: number, b: number, qs: number[]): number[] {
     return (i + (q - lo) / (hi - lo)) / n;
   });
 }
+
+describe('one discountRate serving both rates on GET', () => {
+  it('a tornado that moves only the cash flows’ rate names it finance.discountRate; with a lifetime value given, discountRate', async () => {
+    const items =
+      '&problem=a,prevalence:0.1,complaintRate:0.5,outcomes:0.4/0.2/0.4&investment=i,problems:a,prevalenceReduction:0.5,upfront:100000,annual:1000&swing=0.3';
+    const annual = (await (
+      await call(`/v1/business-case?customers=100000&annualRevenue=1000&grossMargin=0.4&retentionRate=0.8&discountRate=0.12${items}`)
+    ).json()) as Answer;
+    const fields = annual.investments[0]!.sensitivity!.map((e) => e.field);
+    expect(fields).toContain('finance.discountRate');
+    expect(fields).not.toContain('discountRate');
+    const given = (await (await call(`/v1/business-case?customers=100000&lifetimeValue=500&discountRate=0.12${items}`)).json()) as Answer;
+    expect(given.investments[0]!.sensitivity!.map((e) => e.field)).toContain('discountRate');
+  });
+});

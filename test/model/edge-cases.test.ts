@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { businessCase } from '../../src/model/business-case.ts';
 import { ModelError } from '../../src/model/errors.ts';
 import { customerLifetimeValue, lifetimeValue } from '../../src/model/lifetime-value.ts';
-import type { InvestmentInput, ProblemInput, ScenarioInput } from '../../src/model/types.ts';
+import { irr } from '../../src/model/finance.ts';
+import type { InvestmentInput, ProblemInput, ScenarioInput, UncertainScenario } from '../../src/model/types.ts';
 
 const problem: ProblemInput = {
   id: 'p',
@@ -176,5 +177,44 @@ describe('problems', () => {
     const b = result.problems.find((p) => p.id === 'b')!;
     expect(b.customersLost - a.customersLost).toBeCloseTo(a.silent * 0.3, 9);
     expect(result.assumptions.map((x) => x.field)).not.toContain('loyalty.silent');
+  });
+});
+
+describe('figures at the edges of what a double holds', () => {
+  const fix: InvestmentInput = { id: 'fix', problems: ['p'], effects: { prevalenceReduction: 0.6 }, cost: {} };
+
+  it('an roi too large to hold is refused as uncomputable, never written as null or Infinity', () => {
+    expect(() => businessCase(scenario([{ ...fix, cost: { upfront: 5e-324 } }]))).toThrow(ModelError);
+  });
+
+  it('an irr far beyond any real rate is still the root of the flows, or null when no double holds it', () => {
+    // −1e-100 + b(x + x² + x³) = 0 with x = 1/(1 + r): x ≈ 1e-100 / b, r ≈ b / 1e-100.
+    const b = only(scenario([{ ...fix, cost: { upfront: 1e-100 } }]));
+    const flows = b.cashFlows.map((y) => y.net);
+    const x = 1 / (1 + b.irr!);
+    const residual = flows.reduce((sum, f, t) => sum + f * x ** t, 0);
+    expect(Math.abs(residual)).toBeLessThan(1e-100 * 1e-9);
+    expect(b.irr!).toBeGreaterThan(1e105);
+    // A root below the smallest double: x = 5e-324 / 2e6.
+    expect(irr([-5e-324, 2e6])).toBeNull();
+  });
+
+  it('break-even costs keep their digits when costs dwarf the benefit', () => {
+    const up = only(scenario([{ ...fix, cost: { upfront: 1e17 } }]));
+    expect(up.breakEven.find((e) => e.field.endsWith('upfront'))!.breakEven).toBe(up.pvBenefits);
+    const annual = only(scenario([{ ...fix, cost: { annual: 1e17 } }]));
+    const annuity = annual.cashFlows.slice(1).reduce((s, y) => s + y.discountFactor, 0);
+    expect(annual.breakEven.find((e) => e.field.endsWith('annual'))!.breakEven).toBeCloseTo(annual.pvBenefits / annuity, 6);
+  });
+
+  it('a simulated mean near the largest double is reported, not refused', () => {
+    const s: UncertainScenario = {
+      ...scenario([]),
+      customerValue: { lifetimeValue: 1e301 },
+      problems: [{ ...problem, costPerComplaint: { low: 7, likely: 8, high: 9 } }],
+    };
+    const d = businessCase(s).problems[0]!;
+    // The cost per complaint is nothing beside a lifetime value of 1e301: every draw is the likely damage, to 12 digits.
+    expect(d.uncertainty!.totalAnnualDamage.mean / d.totalAnnualDamage).toBeCloseTo(1, 12);
   });
 });

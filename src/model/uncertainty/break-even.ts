@@ -73,9 +73,13 @@ export function breakEvens(r: Resolved, k: number, f: InvestmentFigures, problem
       out.push({ field, value, breakEven: multiplierBreakEven(r, inv.targets, others, ctx, before, K, f.pvCosts) });
     }
   }
-  // npv falls by one for each unit of upfront cost, and by the annuity factor for each unit of annual cost.
-  out.push({ field: `${path}.cost.upfront`, value: inv.upfront, breakEven: root(f.npv, inv.upfront, -1, 0, Number.POSITIVE_INFINITY) });
-  out.push({ field: `${path}.cost.annual`, value: inv.annual, breakEven: root(f.npv, inv.annual, -annuity, 0, Number.POSITIVE_INFINITY) });
+  // npv = pvBenefits − upfront − annual·annuity: each cost's root from the other terms directly, not as the cost plus
+  // npv, which would lose the digits that large costs and a small difference share.
+  const inRange = (x: number) => (Number.isFinite(x) && x >= 0 ? x : null);
+  const upfrontRoot = f.pvBenefits - inv.annual * annuity;
+  out.push({ field: `${path}.cost.upfront`, value: inv.upfront, breakEven: inRange(upfrontRoot) });
+  const annualRoot = annuity === 0 ? (f.npv === 0 ? inv.annual : Number.NaN) : (f.pvBenefits - inv.upfront) / annuity;
+  out.push({ field: `${path}.cost.annual`, value: inv.annual, breakEven: inRange(annualRoot) });
   if (r.lifetimeValueGiven) {
     // Damage is V·customersLost + V′·(prospectsLost − prospectsWon) + serviceCost, V′ = V unless given.
     const after = f.after;

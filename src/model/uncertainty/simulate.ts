@@ -93,10 +93,16 @@ export function percentile(values: Float64Array, q: number): number {
 export function spread(values: Float64Array): Spread {
   let sum = 0;
   for (let s = 0; s < values.length; s++) sum += values[s]!;
+  let mean = sum / values.length;
+  // Figures near the largest double: their sum overflows where their mean does not.
+  if (!Number.isFinite(sum)) {
+    mean = 0;
+    for (let s = 0; s < values.length; s++) mean += values[s]! / values.length;
+  }
   const p10 = percentileFrom(values, 0.1, 0);
   const p50 = percentileFrom(values, 0.5, p10.at);
   const p90 = percentileFrom(values, 0.9, p50.at);
-  return { mean: sum / values.length, p10: p10.value, p50: p50.value, p90: p90.value };
+  return { mean, p10: p10.value, p50: p50.value, p90: p90.value };
 }
 
 /** The kernel's figures over `samples` draws of the ranged inputs; the others stay at their likely values. */
