@@ -46,8 +46,11 @@ export const DOCUMENT_INFO = {
     description:
       'Turns a company’s customer-service problem catalogue into figures a CFO accepts: what each problem costs a year in lost ' +
       'customers, word of mouth and handling, which problems to attack first, and what each candidate service investment is worth ' +
-      '(benefit, NPV, ROI, payback, cost of delay). The arithmetic follows the TARP/CCMC market damage model (John Goodman, ' +
+      '(benefit, NPV, ROI, payback, cost of delay, IRR and the break-even of each assumption). The arithmetic follows the TARP/CCMC market damage model (John Goodman, ' +
       '*Strategic Customer Service*) and Forrester TEI finance conventions; every default it uses is listed with its source.\n\n' +
+      'An estimate may be given as a range `{low, likely, high}`: the answer then adds a seeded Monte Carlo simulation (mean, P10, P50, P90 ' +
+      'of each damage and npv, and the probability that each investment pays) and a tornado of the inputs that decide each figure ' +
+      '(see the `ranged` and `sensitivity` examples of the business case).\n\n' +
       'Errors are RFC 9457 problem details (`application/problem+json`) whose `errors` name each offending field by JSON path.\n\n' +
       'The method, with its sources and a worked example: [/method](/method).',
     license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
