@@ -783,7 +783,7 @@ describe('break-even at the end of the legal range', () => {
   // A free investment's npv is K·A·p in its prevalenceReduction p: 0 exactly at p = 0, in the legal range. The model
   // solves x = likely − npv ÷ slope and refuses x < 0 without tolerance, so rounding decides: today p = 0.05 or 0.1
   // gives null and p = 0.6 gives 0. Enable when break-even keeps a root within rounding of the range's end.
-  it.skip('a prevalenceReduction root at 0 is reported as 0, not lost to rounding', () => {
+  it('a prevalenceReduction root at 0 is reported as 0, not lost to rounding', () => {
     for (const p of [0.05, 0.1, 0.3, 0.6, 0.9, 0.12969445071185312]) {
       const be = at({ id: 'x', problems: 'all', effects: { prevalenceReduction: p }, cost: {} })[0]!;
       expect(be.breakEven, `prevalenceReduction ${p}`).not.toBeNull();

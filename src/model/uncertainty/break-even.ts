@@ -19,7 +19,11 @@ function root(value: number, at: number, slope: number, lo: number, hi: number):
   if (value === 0) return at;
   if (slope === 0) return null;
   const x = at - value / slope;
-  if (!Number.isFinite(x) || x < lo || x > hi) return null;
+  if (!Number.isFinite(x)) return null;
+  // A root at an end of the range, computed as at − value/slope, may land a rounding error outside it: it is the end.
+  const slack = 1e-12 * Math.max(Math.abs(at), Math.abs(value / slope), Number.isFinite(hi) ? Math.abs(hi) : 0);
+  if (x < lo) return x >= lo - slack ? lo : null;
+  if (x > hi) return x <= hi + slack ? hi : null;
   return x;
 }
 
