@@ -8,21 +8,44 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import worker from '../src/index.ts';
+import { businessCase } from '../src/model/business-case.ts';
+import { LIMITS, maxSamples, SENSITIVITY } from '../src/model/defaults.ts';
+import { evaluate } from '../src/model/evaluate.ts';
+import { irr } from '../src/model/finance.ts';
+import { resolve } from '../src/model/resolve.ts';
+import { breakEvens } from '../src/model/uncertainty/break-even.ts';
 import { startDevServer } from '../scripts/dev-server.ts';
-import { generatedScenario, workedExample } from './scenarios.ts';
+import { generatedScenario, rangedExample, rangedInputs, rangedScenario, targetedPairs, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
-// --only=requestCost,longInput,startup runs some sections, for profiling one at a time.
+// --only=requestCost,longInput,startup runs some sections, for profiling one at a time. The sections: requestCost,
+// longInput, scaling, simulation, tornado, breakEven, sampleScaling, memory, throughput, startup.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
 const wanted = (section: string) => !only || only.includes(section);
 const results: Record<string, number> = {};
+/** Each figure that has a target: the target, and whether this run met it. */
+const verdicts: Record<string, { target: string; met: boolean }> = {};
 const rows: [string, string, string][] = [];
+
+/**
+ * Whether a figure meets its target, read from the target as written: `≤ 2.5`, `≥ 0.8`, `≤ 10 ms`, `≤ 20%` (a
+ * figure recorded as a fraction), or a bare number the figure must equal. Undefined for a target it cannot read.
+ */
+function meets(value: number, target: string): boolean | undefined {
+  const m = /^(≤|≥)?\s*(-?[\d.,]+)\s*(%?)/.exec(target);
+  if (!m) return undefined;
+  const bound = Number(m[2]!.replaceAll(',', '')) / (m[3] ? 100 : 1);
+  return m[1] === '≤' ? value <= bound : m[1] === '≥' ? value >= bound : value === bound;
+}
+
 const record = (name: string, value: number, shown: string, target = '') => {
   results[name] = value;
-  rows.push([name, shown, target]);
+  const met = target ? meets(value, target) : undefined;
+  if (met !== undefined) verdicts[name] = { target, met };
+  rows.push([name, shown, met === undefined ? target : `${target} ${met ? '✔' : '✘'}`]);
 };
 
 const median = (xs: number[]) => {
@@ -121,13 +144,181 @@ async function scaling() {
       record(`scaling.${p}x${i}.medianMs`, median(s.api!), `${median(s.api!).toFixed(3)} ms`);
     }
   }
-  // Least squares of log(time) on log(problems × investments).
-  const xs = points.map((q) => Math.log(q.cells));
-  const ys = points.map((q) => Math.log(q.ms));
+  const k = exponent(points.map((q) => ({ x: q.cells, y: q.ms })));
+  record('scaling.exponent', k, `time ∝ (problems × investments)^${k.toFixed(2)}`, '≤ 1');
+}
+
+/** The least-squares slope k of log y on log x: y ∝ x^k. */
+function exponent(points: { x: number; y: number }[]) {
+  const xs = points.map((q) => Math.log(q.x));
+  const ys = points.map((q) => Math.log(q.y));
   const mx = xs.reduce((a, b) => a + b) / xs.length;
   const my = ys.reduce((a, b) => a + b) / ys.length;
-  const k = xs.reduce((acc, x, j) => acc + (x - mx) * (ys[j]! - my), 0) / xs.reduce((acc, x) => acc + (x - mx) ** 2, 0);
-  record('scaling.exponent', k, `time ∝ (problems × investments)^${k.toFixed(2)}`, '≤ 1');
+  return xs.reduce((acc, x, j) => acc + (x - mx) * (ys[j]! - my), 0) / xs.reduce((acc, x) => acc + (x - mx) ** 2, 0);
+}
+
+const send = (req: Request) => Promise.resolve(worker.fetch(req)).then((r) => r.text());
+
+/**
+ * Monte Carlo through the Worker, end to end: the worked example with its 8 inputs ranged and 10,000 samples
+ * (src/schemas/examples.ts, rangedExample), and 1,000 samples of the 200 × 100 scenario with every prevalence
+ * ranged, interleaved.
+ */
+async function simulation() {
+  const cases = [
+    { name: 'workedExample', body: JSON.stringify(rangedExample), budget: 25, samples: rangedExample.simulation.samples },
+    { name: 'large', body: JSON.stringify(rangedScenario(200, 100, 1000)), budget: 150, samples: 1000 },
+  ];
+  const s = await interleaved<Record<string, Request>>(
+    Object.fromEntries(cases.map((c) => [c.name, (reqs: Record<string, Request>) => send(reqs[c.name]!)])),
+    2,
+    quick ? 7 : 15,
+    () => Object.fromEntries(cases.map((c) => [c.name, post(c.body)])),
+  );
+  for (const c of cases) {
+    const ms = median(s[c.name]!);
+    record(`simulation.${c.name}.medianMs`, ms, `${ms.toFixed(1)} ms (${c.samples} samples)`, `≤ ${c.budget} ms`);
+    record(`simulation.${c.name}.usPerSample`, (ms * 1000) / c.samples, `${((ms * 1000) / c.samples).toFixed(2)} µs per sample`);
+  }
+}
+
+/**
+ * The tornado of the 200 × 100 scenario, every input without a range swung 20 %, beside the same request without
+ * it, and the model call alone (businessCase, with the top 10 the schema defaults to) for where the time goes.
+ */
+async function tornado() {
+  const scenario = { ...generatedScenario(200, 100), sensitivity: { swing: 0.2 } };
+  const plain = JSON.stringify(generatedScenario(200, 100));
+  const swung = JSON.stringify(scenario);
+  const model = { ...scenario, sensitivity: { ...scenario.sensitivity, ...SENSITIVITY } };
+  const s = await interleaved<{ plain: Request; swung: Request }>(
+    { swung: (r) => send(r.swung), plain: (r) => send(r.plain), model: () => Promise.resolve(businessCase(model)) },
+    2,
+    quick ? 7 : 21,
+    () => ({ plain: post(plain), swung: post(swung) }),
+  );
+  record('tornado.large.medianMs', median(s.swung!), `${median(s.swung!).toFixed(1)} ms (swing 0.2)`, '≤ 40 ms');
+  record('tornado.large.plainMedianMs', median(s.plain!), `${median(s.plain!).toFixed(1)} ms without the tornado`);
+  record('tornado.large.modelMedianMs', median(s.model!), `${median(s.model!).toFixed(1)} ms, businessCase alone`);
+}
+
+/**
+ * What break-even and IRR add to the plain 200 × 100 request. The model computes them on every request, so there
+ * is no request without them to time; instead their own calls (irr of each investment's yearly flows, and
+ * breakEvens of each investment, exactly as businessCase makes them, on the same resolved scenario and evaluation)
+ * are timed in this process, interleaved with the whole request through the Worker and with the model call alone
+ * (businessCase), and so is writing their part of the answer (JSON.stringify of each investment's irr and breakEven,
+ * as the answer carries them). What they add is the sum t of both over the rest of the request: t / (request − t).
+ */
+async function breakEven() {
+  const scenario = generatedScenario(200, 100);
+  const body = JSON.stringify(scenario);
+  const { inputs } = resolve(scenario);
+  const e = evaluate(inputs);
+  const written = businessCase(scenario).investments.map(({ irr, breakEven }) => ({ irr, breakEven }));
+  let found = 0;
+  const breakEvenAndIrr = () => {
+    e.investments.forEach((f, k) => {
+      if (irr(f.years.map((y) => y.net)) !== null) found++;
+      found += breakEvens(inputs, k, f, e.problems).length;
+    });
+  };
+  const s = await interleaved<Request>(
+    {
+      request: send,
+      model: () => Promise.resolve(businessCase(scenario)),
+      breakEvenAndIrr: () => Promise.resolve(breakEvenAndIrr()),
+      written: () => Promise.resolve(JSON.stringify(written)),
+    },
+    30,
+    quick ? 30 : 200,
+    () => post(body),
+  );
+  if (found === 0) throw new Error('no break-even or IRR was computed');
+  const [request, model, computed, write] = [median(s.request!), median(s.model!), median(s.breakEvenAndIrr!), median(s.written!)];
+  const added = computed + write;
+  record('breakEven.large.requestMedianMs', request, `${request.toFixed(3)} ms, the whole request`);
+  record('breakEven.large.modelMedianMs', model, `${model.toFixed(3)} ms, businessCase alone`);
+  record('breakEven.large.breakEvenAndIrrMedianMs', computed, `${computed.toFixed(3)} ms, break-even and IRR alone`);
+  record('breakEven.large.writtenMedianMs', write, `${write.toFixed(3)} ms, their part of the answer written`);
+  record('breakEven.large.ofModel', computed / (model - computed), `+${((100 * computed) / (model - computed)).toFixed(1)}% on the model call`);
+  record('breakEven.large.added', added / (request - added), `+${((100 * added) / (request - added)).toFixed(1)}% on the request`, '≤ 20%');
+}
+
+/**
+ * The cost of one sample as the scenario grows: 1,000 and 100 samples of generatedScenario(p, i) with every
+ * prevalence and every third investment's effect ranged, interleaved; the difference over 900 samples is the cost
+ * of a sample with the request's fixed part (validation, the tornado of the ranged inputs, the answer) taken out.
+ * A sample redraws every ranged input and recomputes each problem and each problem–investment pair, so its cost
+ * should grow no faster than problems + targeted pairs: time ∝ that size^k, k ≤ 1 (1.1 for the noise). Its cost per
+ * (problems + pairs) is shown too, with the draws a sample makes (one per ranged input): they are fewer than the
+ * problems and pairs but each costs more, and weigh most in a small scenario.
+ */
+async function sampleScaling() {
+  const sizes = [
+    [10, 5],
+    [50, 20],
+    [200, 100],
+  ] as const;
+  const bodies: Record<string, string> = {};
+  for (const [p, i] of sizes) {
+    for (const samples of [100, 1000]) bodies[`${p}x${i}x${samples}`] = JSON.stringify(rangedScenario(p, i, samples, { effects: true }));
+  }
+  const s = await interleaved<Record<string, Request>>(
+    Object.fromEntries(Object.keys(bodies).map((name) => [name, (reqs: Record<string, Request>) => send(reqs[name]!)])),
+    2,
+    quick ? 7 : 15,
+    () => Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, post(body)])),
+  );
+  const points: { x: number; y: number }[] = [];
+  for (const [p, i] of sizes) {
+    const size = p + targetedPairs(generatedScenario(p, i));
+    const draws = rangedInputs(rangedScenario(p, i, 1000, { effects: true }));
+    const [many, few] = [median(s[`${p}x${i}x1000`]!), median(s[`${p}x${i}x100`]!)];
+    const perSample = (many - few) / 900;
+    points.push({ x: size, y: perSample });
+    record(`sampleScaling.${p}x${i}.medianMs`, many, `${many.toFixed(2)} ms (1,000 samples; 100: ${few.toFixed(2)} ms)`);
+    record(`sampleScaling.${p}x${i}.msPerSample`, many / 1000, `${many.toFixed(1)} µs per sample, whole request`);
+    record(`sampleScaling.${p}x${i}.marginalMsPerSample`, perSample, `${(1000 * perSample).toFixed(1)} µs per further sample (${draws} draws)`);
+    record(
+      `sampleScaling.${p}x${i}.msPerSamplePerSize`,
+      perSample / size,
+      `${((1e6 * perSample) / size).toFixed(1)} ns per sample per (problems + pairs = ${size})`,
+    );
+  }
+  const k = exponent(points);
+  record('sampleScaling.exponent', k, `per sample ∝ (problems + pairs)^${k.toFixed(2)}`, '≤ 1.1');
+}
+
+/**
+ * The memory of the largest requests accepted: the 200 × 100 scenario at the most samples it may have
+ * (floor(3,000,000 / 301) = 9,966) and 100,000 samples of a 10 × 10 one, every prevalence and every third effect
+ * ranged. Measured in a Node process of its own (bench/memory.ts says how), not in workerd: the peak of what the
+ * model call and the whole request hold live, their own and the whole process's, against the 128 MB a Worker's
+ * isolate may use.
+ */
+function memory() {
+  const cases = [`200x100x${maxSamples(200, 100)}`, `10x10x${Math.min(100_000, maxSamples(10, 10))}`];
+  type Figures = { peakLiveBytes: number; peakWholeBytes: number; retainedBytes: number; collections: number };
+  const MB = 1e6;
+  for (const name of cases) {
+    // Each case in a process of its own, so that none inherits what another left.
+    const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=1', 'bench/memory.ts', name], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`bench/memory.ts failed:\n${child.stderr}`);
+    const m = (JSON.parse(child.stdout) as Record<string, { simulatedValues: number; model: Figures; request: Figures }>)[name]!;
+    const arrays = (m.simulatedValues * 8) / MB;
+    record(
+      `memory.${name}.simulatedValues`,
+      m.simulatedValues,
+      `${m.simulatedValues} values (cap ${LIMITS.simulatedValues}), ${arrays.toFixed(1)} MB`,
+    );
+    for (const part of ['model', 'request'] as const) {
+      const f = m[part];
+      record(`memory.${name}.${part}.peakMB`, f.peakLiveBytes / MB, `${(f.peakLiveBytes / MB).toFixed(1)} MB peak (${f.collections} readings)`);
+      record(`memory.${name}.${part}.peakWholeMB`, f.peakWholeBytes / MB, `${(f.peakWholeBytes / MB).toFixed(1)} MB, the whole process`, '≤ 128 MB');
+      record(`memory.${name}.${part}.retainedMB`, f.retainedBytes / MB, `${(f.retainedBytes / MB).toFixed(2)} MB held by the result`);
+    }
+  }
 }
 
 async function throughput() {
@@ -220,6 +411,11 @@ async function bundleAndStartup() {
 if (wanted('requestCost')) await requestCost();
 if (wanted('longInput')) await longInput();
 if (wanted('scaling')) await scaling();
+if (wanted('simulation')) await simulation();
+if (wanted('tornado')) await tornado();
+if (wanted('breakEven')) await breakEven();
+if (wanted('sampleScaling')) await sampleScaling();
+if (wanted('memory')) memory();
 if (wanted('throughput')) await throughput();
 if (wanted('startup')) await bundleAndStartup();
 
@@ -229,5 +425,5 @@ for (const [name, shown, target] of rows) console.log(`${name.padEnd(width)}  ${
 // Only a full run of every section stands for the project; a quick or partial one is kept aside.
 const file = quick || only ? 'dist/bench-partial.json' : 'bench/results.json';
 mkdirSync('dist', { recursive: true });
-writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, quick, only, results }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, quick, only, results, verdicts }, null, 2)}\n`);
 console.log(`\nWrote ${file}`);

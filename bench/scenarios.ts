@@ -1,5 +1,6 @@
 // The scenarios the benchmarks send: the worked example of the method, and generated catalogues of any size.
-export { workedExample } from '../src/schemas/examples.ts';
+// rangedExample is the worked example with 8 of its inputs ranged and 10,000 samples.
+export { rangedExample, workedExample } from '../src/schemas/examples.ts';
 
 /**
  * A deterministic scenario of `problems` problems and `investments` investments. As in a real catalogue, most
@@ -36,4 +37,44 @@ export function generatedScenario(problems: number, investments: number) {
       rampUp: [0.5, 1],
     })),
   };
+}
+
+/** A likely value and the range a benchmark gives it: `low` and `high` as shares of it, the high end capped. */
+const around = (likely: number, low: number, high: number, cap = Number.POSITIVE_INFINITY) => ({
+  low: likely * low,
+  likely,
+  high: Math.min(likely * high, cap),
+});
+
+/**
+ * generatedScenario(problems, investments) with every problem's prevalence ranged (−25 % … +25 %) and, with
+ * `effects`, every third investment's effect scalar too (±20 %, a share capped at 1), for `samples` samples from seed 1.
+ */
+export function rangedScenario(problems: number, investments: number, samples: number, { effects = false } = {}) {
+  const s = generatedScenario(problems, investments);
+  return {
+    ...s,
+    problems: s.problems.map((p) => ({ ...p, prevalence: around(p.prevalence, 0.75, 1.25, 1) })),
+    investments: s.investments.map((inv, k) => {
+      if (!effects || k % 3 !== 0) return inv;
+      const e: Record<string, unknown> = { ...inv.effects };
+      for (const [key, v] of Object.entries(inv.effects)) {
+        if (typeof v === 'number') e[key] = key === 'complaintRateMultiplier' ? around(v, 0.8, 1.2) : around(v, 0.8, 1.2, 1);
+      }
+      return { ...inv, effects: e };
+    }),
+    simulation: { samples, seed: 1 },
+  };
+}
+
+/** The problem–investment pairs a scenario's investments target: `all` counts every problem. */
+export function targetedPairs(s: { problems: unknown[]; investments: { problems: 'all' | string[] }[] }): number {
+  return s.investments.reduce((n, inv) => n + (inv.problems === 'all' ? s.problems.length : inv.problems.length), 0);
+}
+
+/** How many inputs of a scenario are ranges: a simulation draws each once per sample. */
+export function rangedInputs(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  if ('likely' in value) return 1;
+  return Object.values(value).reduce((n: number, v) => n + rangedInputs(v), 0);
 }
