@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-// Rendered from docs/method.md at build time (scripts/build-method.mjs): no markdown library runs in the Worker.
-import { METHOD_PAGE, METHOD_STYLE_HASH } from '../generated/method-html.ts';
+// Rendered from docs/method.md at build time (scripts/build-method.mjs) into public/method.html: no markdown library
+// runs in the Worker, and the page is a static asset, not part of its code.
+import { METHOD_STYLE_HASH } from '../generated/method-html.ts';
 import { problemResponses } from './responses.ts';
 import { cached } from '../http/cache.ts';
 import { defineRoute, type Mount } from '../http/routes.ts';
@@ -30,5 +31,9 @@ const methodRoute = defineRoute({ method: 'get', path: '/method', middleware: ca
 }));
 
 export function registerMethod(app: Mount) {
-  app.openapi(methodRoute, (c) => c.body(METHOD_PAGE, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP }));
+  app.openapi(methodRoute, async (c) => {
+    const page = await c.env.ASSETS.fetch(new URL('/method.html', c.req.url));
+    if (!page.ok) throw new Error(`The method page is missing from the static assets (${page.status}): run npm run method.`);
+    return c.body(await page.text(), 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': METHOD_CSP });
+  });
 }

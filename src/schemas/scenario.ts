@@ -389,17 +389,16 @@ export const scenarioSchemas = once(() => {
           });
         }
       });
-      if (hasRanges(s)) {
-        const most = maxSamples(s.problems.length, s.investments?.length ?? 0);
-        const samples = s.simulation?.samples ?? SIMULATION.samples;
-        if (samples > most) {
-          const asked = s.simulation?.samples !== undefined ? `got ${samples}` : `got none, so the default ${SIMULATION.samples}`;
-          ctx.addIssue({
-            code: 'custom',
-            path: ['simulation', 'samples'],
-            message: `must be at most ${most} for ${s.problems.length} problems and ${s.investments?.length ?? 0} investments: samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues} (${asked})`,
-          });
-        }
+      const most = maxSamples(s.problems.length, s.investments?.length ?? 0);
+      const samples = s.simulation?.samples ?? SIMULATION.samples;
+      // Only a scenario with a range is simulated, and so capped.
+      if (samples > most && hasRanges(s)) {
+        const asked = s.simulation?.samples !== undefined ? `got ${samples}` : `got none, so the default ${SIMULATION.samples}`;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['simulation', 'samples'],
+          message: `must be at most ${most} for ${s.problems.length} problems and ${s.investments?.length ?? 0} investments: samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues} (${asked})`,
+        });
       }
       const known = new Set(s.problems.map((p) => p.id));
       s.investments?.forEach((inv, i) => {
