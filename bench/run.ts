@@ -314,7 +314,12 @@ function memory() {
     );
     for (const part of ['model', 'request'] as const) {
       const f = m[part];
-      record(`memory.${name}.${part}.peakMB`, f.peakLiveBytes / MB, `${(f.peakLiveBytes / MB).toFixed(1)} MB peak (${f.collections} readings)`, '≤ 64 MB');
+      record(
+        `memory.${name}.${part}.peakMB`,
+        f.peakLiveBytes / MB,
+        `${(f.peakLiveBytes / MB).toFixed(1)} MB peak (${f.collections} readings)`,
+        '≤ 64 MB',
+      );
       record(`memory.${name}.${part}.peakWholeMB`, f.peakWholeBytes / MB, `${(f.peakWholeBytes / MB).toFixed(1)} MB, the whole process`, '≤ 128 MB');
       record(`memory.${name}.${part}.retainedMB`, f.retainedBytes / MB, `${(f.retainedBytes / MB).toFixed(2)} MB held by the result`);
     }
