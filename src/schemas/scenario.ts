@@ -157,12 +157,21 @@ export const scenarioSchemas = once(() => {
       // At the worst ends of the ranges: the highest retention against the lowest discount rate.
       const d = v.discountRate === undefined ? OTHER.lifetimeValueDiscountRate.value : lowest(v.discountRate);
       if (v.retentionRate !== undefined && highest(v.retentionRate) >= 1 + d) {
-        const at = v.discountRate !== undefined && typeof v.discountRate !== 'number' ? ' (its low end)' : '';
-        ctx.addIssue({
-          code: 'custom',
-          path: ['retentionRate', ...end(v.retentionRate, 'high')],
-          message: `must be less than 1 + discountRate${at} (${1 + d})${atEnd(v.retentionRate, 'high')} (got ${highest(v.retentionRate)})`,
-        });
+        const rangedRate = v.discountRate !== undefined && typeof v.discountRate !== 'number';
+        if (rangedRate && typeof v.retentionRate === 'number') {
+          // Only the discount rate is a range: its low end is what breaks the rule.
+          ctx.addIssue({
+            code: 'custom',
+            path: ['discountRate', 'low'],
+            message: `must be more than retentionRate − 1 (${v.retentionRate - 1}) (got ${d})`,
+          });
+        } else {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['retentionRate', ...end(v.retentionRate, 'high')],
+            message: `must be less than 1 + discountRate${rangedRate ? ' (its low end)' : ''} (${1 + d})${atEnd(v.retentionRate, 'high')} (got ${highest(v.retentionRate)})`,
+          });
+        }
       }
     })
     .meta({

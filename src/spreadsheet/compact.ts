@@ -11,8 +11,10 @@ import { readNumber, readUncertain } from '../schemas/query.ts';
 type Item = Record<string, unknown>;
 type Kind = 'problem' | 'investment';
 
-/** Where each key of the compact form goes in the JSON item, and how its value is read. */
-/** `uncertain`: a number, or a range low/likely/high[/distribution]; `number`: a number only. */
+/**
+ * How a key's value is read: `uncertain`, a number or a range low/likely/high[/distribution]; `text`; `outcomes`,
+ * three shares s/m/d; `numbers`, shares joined by `/`; `ids`, problem ids joined by `/`, or all.
+ */
 type Reader = 'uncertain' | 'text' | 'outcomes' | 'numbers' | 'ids';
 interface Key {
   /** The path inside the JSON item, e.g. ['effects', 'prevalenceReduction']. */

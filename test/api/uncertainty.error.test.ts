@@ -265,8 +265,11 @@ describe('rules between inputs hold at the ranges’ worst ends', () => {
     expect(await rejectsOnly(annual(range(0.8, 0.9, 1), range(0, 0.05, 0.1)), 'customerValue.retentionRate.high')).toMatch(
       /^must be less than 1 \+ discountRate \(its low end\) \(1\) at the high end of its range \(got 1\)$/,
     );
-    // A number is its own worst end.
-    await rejectsOnly(annual(1, range(0, 0.05, 0.1)), 'customerValue.retentionRate');
+    // A number is its own worst end: only the discount rate is a range, and its low end breaks the rule.
+    expect(await rejectsOnly(annual(1, range(0, 0.05, 0.1)), 'customerValue.discountRate.low')).toBe(
+      'must be more than retentionRate − 1 (0) (got 0)',
+    );
+    await rejectsOnly(annual(1, 0), 'customerValue.retentionRate');
     await accepts(annual(range(0.8, 0.9, 1), range(0.01, 0.05, 0.1)));
     await accepts(annual(range(0.8, 0.9, 1)));
     // In a URL: on the investment route one discountRate serves both, and a range of it would be drawn twice.

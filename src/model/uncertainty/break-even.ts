@@ -82,8 +82,8 @@ export function breakEvens(r: Resolved, k: number, f: InvestmentFigures, problem
   const inRange = (x: number) => (Number.isFinite(x) && x >= 0 ? x : null);
   const upfrontRoot = f.pvBenefits - inv.annual * annuity;
   out.push({ field: `${path}.cost.upfront`, value: inv.upfront, breakEven: inRange(upfrontRoot) });
-  const annualRoot = annuity === 0 ? (f.npv === 0 ? inv.annual : Number.NaN) : (f.pvBenefits - inv.upfront) / annuity;
-  out.push({ field: `${path}.cost.annual`, value: inv.annual, breakEven: inRange(annualRoot) });
+  // The annuity is positive: a horizon of at least a year, discounted at a finite rate.
+  out.push({ field: `${path}.cost.annual`, value: inv.annual, breakEven: inRange((f.pvBenefits - inv.upfront) / annuity) });
   if (r.lifetimeValueGiven) {
     // Damage is V·customersLost + V′·(prospectsLost − prospectsWon) + serviceCost, V′ = V unless given.
     const after = f.after;

@@ -70,6 +70,13 @@ export function sampler(distribution: Distribution, low: number, likely: number,
       const split = (likely - low) / width;
       const left = width * (likely - low);
       const right = width * (high - likely);
+      // Ranges wider than about 1e154 overflow those products: their draws are taken by the width's square root.
+      if (!Number.isFinite(left) || !Number.isFinite(right)) {
+        return (s) => {
+          const p = s.uniform();
+          return p < split ? low + width * Math.sqrt(p * split) : high - width * Math.sqrt((1 - p) * (1 - split));
+        };
+      }
       return (s) => {
         const p = s.uniform();
         return p < split ? low + Math.sqrt(p * left) : high - Math.sqrt((1 - p) * right);

@@ -34,7 +34,7 @@ export type Slot =
   | 'annual';
 
 export type LoyaltyKey = 'baseline' | 'silent' | 'satisfied' | 'mollified' | 'dissatisfied';
-const LOYALTY_KEYS: readonly LoyaltyKey[] = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied'];
+export const LOYALTY_KEYS: readonly LoyaltyKey[] = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied'];
 
 /** One rangeable input of a scenario that has a value (given or defaulted). */
 export interface Input {
@@ -47,8 +47,6 @@ export interface Input {
   likely: number;
   /** Its range, when it was given as one. */
   range?: { low: number; high: number; distribution: Distribution };
-  /** Whether the request gave it (rather than a default). */
-  given: boolean;
   /** Whether a swing sweeps it when it has no range. */
   swept: boolean;
   /** Where a swing is clipped, the other inputs at likely. */
@@ -89,7 +87,6 @@ export function inputsOf(s: UncertainScenario): Input[] {
       problem: where.problem ?? -1,
       investment: where.investment ?? -1,
       likely,
-      given: sent !== undefined,
       swept,
       bounds,
     };

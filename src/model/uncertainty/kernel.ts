@@ -4,9 +4,10 @@
 // problem costs a few multiplications: every damage term is proportional to the affected count, and, per affected
 // customer, affine in the complaint rate. Tests hold it to `evaluate` on generated scenarios.
 import { LOYALTY, OTHER } from '../defaults.ts';
+import { lifetimeValue } from '../lifetime-value.ts';
 import type { Resolved } from '../resolve.ts';
 import type { ScenarioInput } from '../types.ts';
-import type { Input, LoyaltyKey, Slot } from './inputs.ts';
+import { type Input, LOYALTY_KEYS, type LoyaltyKey, type Slot } from './inputs.ts';
 
 /** What to recompute when a given set of inputs changes. */
 export interface Plan {
@@ -14,8 +15,6 @@ export interface Plan {
   problems: Uint8Array;
   pairs: number[];
 }
-
-const LOYALTY_KEYS: readonly LoyaltyKey[] = ['baseline', 'silent', 'satisfied', 'mollified', 'dissatisfied'];
 
 const SCENARIO_SLOTS = [
   'lifetimeValue',
@@ -107,8 +106,8 @@ export class Kernel {
     this.problems = n;
     this.investments = m;
     this.customers = s.customers;
-    this.lifetimeValueGiven = s.customerValue.lifetimeValue !== undefined;
-    this.newCustomerValueGiven = s.newCustomerValue !== undefined;
+    this.lifetimeValueGiven = r.lifetimeValueGiven;
+    this.newCustomerValueGiven = !r.newCustomerValueFollows;
     const g = this.scenario;
     g[LIFETIME_VALUE] = r.lifetimeValue;
     g[NEW_CUSTOMER_VALUE] = r.newCustomerValue;
@@ -212,12 +211,6 @@ export class Kernel {
     this.npv = new Float64Array(m);
   }
 
-  /** The current value of an input. */
-  get(input: Input): number {
-    const [array, at] = this.place(input);
-    return array[at]!;
-  }
-
   /** Sets an input; `update(input)` or `updateAll()` then brings the figures up to date. */
   set(input: Input, value: number): void {
     const [array, at] = this.place(input);
@@ -268,8 +261,12 @@ export class Kernel {
   private prepare(): void {
     const g = this.scenario;
     if (!this.lifetimeValueGiven) {
-      const r = g[RETENTION_RATE]!;
-      g[LIFETIME_VALUE] = (g[ANNUAL_REVENUE]! * g[GROSS_MARGIN]! * r) / (1 + g[VALUE_DISCOUNT_RATE]! - r);
+      g[LIFETIME_VALUE] = lifetimeValue({
+        annualRevenue: g[ANNUAL_REVENUE]!,
+        grossMargin: g[GROSS_MARGIN]!,
+        retentionRate: g[RETENTION_RATE]!,
+        discountRate: g[VALUE_DISCOUNT_RATE]!,
+      });
     }
     this.V = g[LIFETIME_VALUE]!;
     this.Vp = this.newCustomerValueGiven ? g[NEW_CUSTOMER_VALUE]! : this.V;

@@ -114,6 +114,8 @@ export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, se
   const samplers = ranged.map((i) => sampler(i.range!.distribution, i.range!.low, i.likely, i.range!.high));
   const setters = ranged.map((i) => kernel.setter(i));
   const plan = kernel.plan(ranged);
+  // Each sample recomputes only what its draws change: everything else must be computed once before.
+  kernel.updateAll();
   const damage = Array.from({ length: n }, () => new Float64Array(samples));
   const npv = Array.from({ length: m }, () => new Float64Array(samples));
   const total = new Float64Array(samples);
