@@ -41,7 +41,7 @@ function sensitivityRows(subject: string, figure: string, entries: readonly Torn
   return (entries ?? []).map((e, i) => ({ subject, figure, rank: i + 1, ...e }));
 }
 
-export function sensitivityTable(result: {
+function sensitivityTable(result: {
   investments: readonly { id: string; sensitivity?: TornadoEntry[] }[];
   totals?: { sensitivity?: TornadoEntry[] };
 }): Table {
@@ -52,7 +52,7 @@ export function sensitivityTable(result: {
   return { rows, columns: SENSITIVITY_COLUMNS };
 }
 
-export function breakEvenTable(investments: readonly { id: string; breakEven: readonly BreakEven[] }[]): Table {
+function breakEvenTable(investments: readonly { id: string; breakEven: readonly BreakEven[] }[]): Table {
   return { rows: investments.flatMap((inv) => inv.breakEven.map((b) => ({ investment: inv.id, ...b }))), columns: BREAK_EVEN_COLUMNS };
 }
 
@@ -63,7 +63,7 @@ export function worded(result: BusinessCase) {
 }
 
 /** Rows with the simulated figure `name` flattened into columns, and the columns it adds; none when not simulated. */
-export function withSpread<T extends object>(
+function withSpread<T extends object>(
   rows: readonly T[],
   name: string,
   spreadOf: (row: T) => Spread | undefined,
@@ -77,6 +77,58 @@ export function withSpread<T extends object>(
   };
 }
 
+/** Investment rows with their simulated npv and probabilityPositiveNpv as columns, when simulated. */
+function withNpvSpread<T extends { uncertainty?: { npv: Spread; probabilityPositiveNpv: number } }>(rows: readonly T[]) {
+  const spread = withSpread(
+    rows,
+    'npv',
+    (inv) => inv.uncertainty?.npv,
+    (inv) => ({ probabilityPositiveNpv: inv.uncertainty?.probabilityPositiveNpv }),
+  );
+  return { rows: spread.rows, columns: spread.columns.length > 0 ? [...spread.columns, 'probabilityPositiveNpv'] : [] };
+}
+
+/** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
+function context(result: BusinessCase) {
+  return {
+    ...(result.simulation ? { simulation: result.simulation } : {}),
+    lifetimeValue: result.lifetimeValue,
+    newCustomerValue: result.newCustomerValue,
+    currency: result.currency,
+    modelVersion: result.modelVersion,
+    assumptions: result.assumptions,
+  };
+}
+
+/** The one problem of a one-problem business case: its damage, its tornado, and what it assumed. */
+export function problemDamageView(result: BusinessCase): View {
+  const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
+  const json = { ...damage, ...(result.totals.sensitivity ? { sensitivity: result.totals.sensitivity } : {}), ...context(result) };
+  const row = () => {
+    const spread = withSpread([json], 'totalAnnualDamage', (d) => d.uncertainty?.totalAnnualDamage);
+    return { row: spread.rows[0]!, added: spread.columns };
+  };
+  const tables = () => ({ sensitivity: sensitivityTable({ investments: [], totals: result.totals }) });
+  return singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row);
+}
+
+/** The one investment of a one-investment business case, on its one problem, and what it assumed. */
+export function investmentRoiView(result: BusinessCase): View {
+  const investment = worded(result).investments[0]!;
+  const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
+  const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
+  const row = () => {
+    const spread = withNpvSpread([json]);
+    return { row: spread.rows[0]!, added: spread.columns };
+  };
+  const tables = () => ({
+    cashFlows: cashFlowsTable(investment),
+    sensitivity: sensitivityTable({ investments: [investment] }),
+    breakEven: breakEvenTable([investment]),
+  });
+  return singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row);
+}
+
 export function businessCaseView(result: BusinessCase): View {
   const json = worded(result);
   return { json, tables: () => businessCaseTables(result, json) };
@@ -84,13 +136,7 @@ export function businessCaseView(result: BusinessCase): View {
 
 function businessCaseTables(result: BusinessCase, json: ReturnType<typeof worded>): Record<string, Table> {
   const problems = withSpread(result.problems, 'totalAnnualDamage', (p) => p.uncertainty?.totalAnnualDamage);
-  const investments = withSpread(
-    json.investments,
-    'npv',
-    (inv) => inv.uncertainty?.npv,
-    (inv) => ({ probabilityPositiveNpv: inv.uncertainty?.probabilityPositiveNpv }),
-  );
-  if (investments.columns.length > 0) investments.columns.push('probabilityPositiveNpv');
+  const investments = withNpvSpread(json.investments);
   return {
     problems: { rows: problems.rows, columns: () => [...scalarColumns(resultSchemas().ProblemDamage.shape, NESTED), ...problems.columns] },
     investments: {
@@ -120,6 +166,6 @@ export function singleView(
   };
 }
 
-export function cashFlowsTable(investment: Pick<InvestmentResult, 'cashFlows'>): Table {
+function cashFlowsTable(investment: Pick<InvestmentResult, 'cashFlows'>): Table {
   return { rows: investment.cashFlows, columns: CASH_FLOW_COLUMNS };
 }

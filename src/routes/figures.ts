@@ -1,8 +1,8 @@
-import { businessCase, type BusinessCase } from '../model/business-case.ts';
+import { businessCase } from '../model/business-case.ts';
 import { lifetimeValueCase } from '../model/lifetime-value.ts';
 import type { AnnualFigures } from '../model/types.ts';
 import { answer } from '../present/answer.ts';
-import { breakEvenTable, cashFlowsTable, renamed, sensitivityTable, singleView, withSpread, worded } from '../present/views.ts';
+import { investmentRoiView, problemDamageView, renamed, singleView } from '../present/views.ts';
 import { resultSchema, resultSchemas } from '../schemas/results.ts';
 import { parseFlat, withNames } from '../spreadsheet/flat.ts';
 import { entryRenamer, lifetimeValueRoot, renamer, scenarioOf } from '../spreadsheet/parameters.ts';
@@ -46,18 +46,6 @@ const lifetimeValueRoute = defineRoute({ method: 'get', path: '/v1/lifetime-valu
   responses: { 200: { description: 'The lifetime value', content: answerContent(resultSchema('LifetimeValueAnswer')) }, ...errors() },
 }));
 
-/** What a one-problem answer carries besides its figures, with assumptions named by the parameters. */
-function context(result: BusinessCase) {
-  return {
-    ...(result.simulation ? { simulation: result.simulation } : {}),
-    lifetimeValue: result.lifetimeValue,
-    newCustomerValue: result.newCustomerValue,
-    currency: result.currency,
-    modelVersion: result.modelVersion,
-    assumptions: result.assumptions,
-  };
-}
-
 /** The one problem and the one investment the parameters describe, before their values are set. */
 const ONE_PROBLEM = { problems: [{ id: 'problem' }] };
 const ONE_INVESTMENT = { ...ONE_PROBLEM, investments: [{ id: 'investment', problems: 'all', effects: {}, cost: {} }] };
@@ -71,17 +59,7 @@ export function registerFigures(app: Mount) {
       withNames(rename, () => businessCase(scenario)),
       rename,
     );
-    const { id: _id, name: _name, rank: _rank, share: _share, cumulativeShare: _cumulative, ...damage } = result.problems[0]!;
-    const json = { ...damage, ...(result.totals.sensitivity ? { sensitivity: result.totals.sensitivity } : {}), ...context(result) };
-    const row = () => {
-      const spread = withSpread([json], 'totalAnnualDamage', (d) => d.uncertainty?.totalAnnualDamage);
-      return { row: spread.rows[0]!, added: spread.columns };
-    };
-    const tables = () => ({ sensitivity: sensitivityTable({ investments: [], totals: result.totals }) });
-    return answer(
-      singleView(json, () => resultSchemas().ProblemDamageAnswer.shape, tables, row),
-      q,
-    );
+    return answer(problemDamageView(result), q);
   });
 
   app.openapi(investmentRoiRoute, (c) => {
@@ -93,27 +71,7 @@ export function registerFigures(app: Mount) {
       rename,
       entryRenamer(PARAMETERS.investmentRoi, q),
     );
-    const investment = worded(result).investments[0]!;
-    const { id: _id, name: _name, rank: _rank, problems: _problems, byProblem, ...figures } = investment;
-    const json = { ...figures, damageBefore: byProblem[0]!.damageBefore, damageAfter: byProblem[0]!.damageAfter, ...context(result) };
-    const row = () => {
-      const spread = withSpread(
-        [json],
-        'npv',
-        (i) => i.uncertainty?.npv,
-        (i) => ({ probabilityPositiveNpv: i.uncertainty?.probabilityPositiveNpv }),
-      );
-      return { row: spread.rows[0]!, added: spread.columns.length > 0 ? [...spread.columns, 'probabilityPositiveNpv'] : [] };
-    };
-    const tables = () => ({
-      cashFlows: cashFlowsTable(investment),
-      sensitivity: sensitivityTable({ investments: [investment] }),
-      breakEven: breakEvenTable([investment]),
-    });
-    return answer(
-      singleView(json, () => resultSchemas().InvestmentRoiAnswer.shape, tables, row),
-      q,
-    );
+    return answer(investmentRoiView(result), q);
   });
 
   app.openapi(lifetimeValueRoute, (c) => {
