@@ -1,44 +1,44 @@
 // Realistic request bodies, shown on the docs page and sent by the tests; typed as scenarios, so they stay valid ones.
 import type { ScenarioInput, UncertainScenario } from '../model/types.ts';
 
+// The worked example's problems and investments, by name, so that the examples built on it say only what they change.
+const billingErrors = {
+  id: 'billing-errors',
+  name: 'Billing errors',
+  prevalence: 0.12,
+  complaintRate: 0.5,
+  outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
+  costPerComplaint: 8,
+};
+const lateDelivery = {
+  id: 'late-delivery',
+  name: 'Late delivery',
+  prevalence: 0.2,
+  complaintRate: 0.25,
+  outcomes: { satisfied: 0.3, mollified: 0.4, dissatisfied: 0.3 },
+  costPerComplaint: 5,
+};
+const fixBilling = {
+  id: 'fix-billing',
+  name: 'Fix the billing system',
+  problems: ['billing-errors'],
+  effects: { prevalenceReduction: 0.6 },
+  cost: { upfront: 250000, annual: 50000 },
+};
+const betterHandling = {
+  id: 'better-handling',
+  name: 'Train and empower front-line staff',
+  problems: 'all' as const,
+  effects: { outcomes: { satisfied: 0.7, mollified: 0.2, dissatisfied: 0.1 } },
+  cost: { upfront: 100000, annual: 120000 },
+};
+
 /** The worked example of the method (/method#worked-example). */
 export const workedExample = {
   customers: 100000,
   customerValue: { lifetimeValue: 500 },
-  problems: [
-    {
-      id: 'billing-errors',
-      name: 'Billing errors',
-      prevalence: 0.12,
-      complaintRate: 0.5,
-      outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
-      costPerComplaint: 8,
-    },
-    {
-      id: 'late-delivery',
-      name: 'Late delivery',
-      prevalence: 0.2,
-      complaintRate: 0.25,
-      outcomes: { satisfied: 0.3, mollified: 0.4, dissatisfied: 0.3 },
-      costPerComplaint: 5,
-    },
-  ],
-  investments: [
-    {
-      id: 'fix-billing',
-      name: 'Fix the billing system',
-      problems: ['billing-errors'],
-      effects: { prevalenceReduction: 0.6 },
-      cost: { upfront: 250000, annual: 50000 },
-    },
-    {
-      id: 'better-handling',
-      name: 'Train and empower front-line staff',
-      problems: 'all',
-      effects: { outcomes: { satisfied: 0.7, mollified: 0.2, dissatisfied: 0.1 } },
-      cost: { upfront: 100000, annual: 120000 },
-    },
-  ],
+  problems: [billingErrors, lateDelivery],
+  investments: [fixBilling, betterHandling],
 } satisfies ScenarioInput;
 
 /**
@@ -108,38 +108,16 @@ export const rangedExample = {
   loyalty: { silent: { low: 0.05, likely: 0.09, high: 0.15 } },
   wordOfMouth: { negativeTold: { low: 6, likely: 10, high: 14, distribution: 'triangular' } },
   problems: [
-    {
-      id: 'billing-errors',
-      name: 'Billing errors',
-      prevalence: { low: 0.08, likely: 0.12, high: 0.15 },
-      complaintRate: 0.5,
-      outcomes: { satisfied: 0.4, mollified: 0.2, dissatisfied: 0.4 },
-      costPerComplaint: 8,
-    },
-    {
-      id: 'late-delivery',
-      name: 'Late delivery',
-      prevalence: { low: 0.15, likely: 0.2, high: 0.3 },
-      complaintRate: 0.25,
-      outcomes: { satisfied: 0.3, mollified: 0.4, dissatisfied: 0.3 },
-      costPerComplaint: 5,
-    },
+    { ...billingErrors, prevalence: { low: 0.08, likely: 0.12, high: 0.15 } },
+    { ...lateDelivery, prevalence: { low: 0.15, likely: 0.2, high: 0.3 } },
   ],
   investments: [
     {
-      id: 'fix-billing',
-      name: 'Fix the billing system',
-      problems: ['billing-errors'],
+      ...fixBilling,
       effects: { prevalenceReduction: { low: 0.3, likely: 0.6, high: 0.7 } },
       cost: { upfront: { low: 200000, likely: 250000, high: 400000 }, annual: 50000 },
     },
-    {
-      id: 'better-handling',
-      name: 'Train and empower front-line staff',
-      problems: 'all',
-      effects: { outcomes: { satisfied: 0.7, mollified: 0.2, dissatisfied: 0.1 } },
-      cost: { upfront: { low: 80000, likely: 100000, high: 150000 }, annual: 120000 },
-    },
+    { ...betterHandling, cost: { upfront: { low: 80000, likely: 100000, high: 150000 }, annual: 120000 } },
   ],
   simulation: { samples: 10000, seed: 1 },
 } satisfies UncertainScenario;
