@@ -1,11 +1,12 @@
 // The whole business case: resolve the scenario, evaluate it, and rank what it finds.
 import type { Damage } from './damage.ts';
 import { MODEL_VERSION, SENSITIVITY, SIMULATION } from './defaults.ts';
-import { evaluate, type InvestmentFigures, type Totals } from './evaluate.ts';
+import { type Evaluation, evaluate, type InvestmentFigures, type Totals } from './evaluate.ts';
 import { irr, type YearFlow } from './finance.ts';
 import { rankInvestments, rankProblems } from './rank.ts';
 import { type Resolved, resolve } from './resolve.ts';
-import type { Assumption, Finance, ScenarioInput, SensitivitySettings, SimulationSettings, UncertainScenario } from './types.ts';
+import type { Assumption, Finance, PortfolioRequest, ScenarioInput, SensitivitySettings, SimulationSettings, UncertainScenario } from './types.ts';
+import { Optimiser, type Portfolio } from './portfolio/optimise.ts';
 import { type BreakEven, breakEvens } from './uncertainty/break-even.ts';
 import { atLikely, hasRanges, inputsOf, pointOf } from './uncertainty/inputs.ts';
 import { Kernel } from './uncertainty/kernel.ts';
@@ -83,6 +84,30 @@ export interface BusinessCase {
   simulation?: SimulationSettings;
   /** The tornado's settings, when the scenario gave them. */
   sensitivity?: SensitivitySettings;
+  /** The chosen portfolio, when one was asked for. */
+  portfolio?: PortfolioResult;
+}
+
+export interface PortfolioResult {
+  method: 'exact' | 'heuristic';
+  /** Ids of the chosen investments, in input order. */
+  investments: string[];
+  upfront: number;
+  annual: number;
+  annualBenefit: number;
+  standaloneBenefitSum: number;
+  overlap: number;
+  pvBenefits: number;
+  pvCosts: number;
+  npv: number;
+  roi: number | null;
+  paybackMonths: number | null;
+  irr: number | null;
+  ladder: { id: string; marginalNpv: number; npv: number; upfront: number; annual: number }[];
+  /** Each chosen investment and what the set would lose without it. */
+  members: { id: string; marginalNpv: number }[];
+  /** When simulated: the npv of this set over the samples. */
+  uncertainty?: { npv: Spread; probabilityPositiveNpv: number };
 }
 
 function notesOf(f: InvestmentFigures, irr: number | null): InvestmentNote[] {
@@ -99,12 +124,27 @@ const simulationOf = (s: UncertainScenario): SimulationSettings => ({ ...SIMULAT
 const sensitivityOf = (s: UncertainScenario): SensitivitySettings => ({ ...SENSITIVITY, ...s.sensitivity });
 
 /** The tornado and the simulation a scenario asks for: none without a range or a swing. */
-function uncertainty(sent: UncertainScenario, s: ScenarioInput, r: Resolved, ranged: boolean): { simulated?: Simulated; swept?: Tornado } {
+function uncertainty(
+  sent: UncertainScenario,
+  s: ScenarioInput,
+  r: Resolved,
+  ranged: boolean,
+  chosen?: readonly number[],
+): { simulated?: Simulated; swept?: Tornado } {
   if (!ranged && sent.sensitivity?.swing === undefined) return {};
   const inputs = inputsOf(sent);
   const kernel = new Kernel(s, r);
   const swept = tornado(kernel, inputs, sensitivityOf(sent));
-  return { swept, simulated: ranged ? simulate(kernel, inputs, simulationOf(sent)) : undefined };
+  if (!ranged) return { swept };
+  const portfolio = chosen && { set: chosen, problems: [...new Set(chosen.flatMap((k) => r.investments[k]!.targets))].sort((a, b) => a - b) };
+  return { swept, simulated: simulate(kernel, inputs, simulationOf(sent), portfolio) };
+}
+
+/** The portfolio a scenario asks for, chosen at the likely values; ids as sent. */
+function portfolioOf(request: PortfolioRequest, r: Resolved, e: Evaluation): Portfolio {
+  const position = new Map(r.investments.map((inv, k) => [inv.id, k]));
+  const positions = (ids: string[] = []) => ids.map((id) => position.get(id)!);
+  return new Optimiser(r, e, request.budget).choose(positions(request.include), positions(request.exclude));
 }
 
 /**
@@ -116,7 +156,8 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
   const s = ranged ? atLikely(sent) : pointOf(sent);
   const { inputs, assumptions } = resolve(s);
   const e = evaluate(inputs);
-  const { simulated, swept } = uncertainty(sent, s, inputs, ranged);
+  const chosen = sent.portfolio && portfolioOf(sent.portfolio, inputs, e);
+  const { simulated, swept } = uncertainty(sent, s, inputs, ranged, chosen?.investments);
   const problems = rankProblems(
     e.ranking.map((i): ProblemResult => {
       const p = inputs.problems[i]!;
@@ -171,6 +212,35 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
     totals,
     assumptions,
   };
+  if (chosen) {
+    const id = (k: number) => inputs.investments[k]!.id;
+    const { method, investments: members, upfront, annual, annualBenefit, standaloneBenefitSum, overlap } = chosen;
+    const { pvBenefits, pvCosts, npv, roi, paybackMonths, irr: portfolioIrr, ladder, marginalNpvs } = chosen;
+    result.portfolio = {
+      method,
+      investments: members.map(id),
+      upfront,
+      annual,
+      annualBenefit,
+      standaloneBenefitSum,
+      overlap,
+      pvBenefits,
+      pvCosts,
+      npv,
+      roi,
+      paybackMonths,
+      irr: portfolioIrr,
+      ladder: ladder.map((step) => ({
+        id: id(step.investment),
+        marginalNpv: step.marginalNpv,
+        npv: step.npv,
+        upfront: step.upfront,
+        annual: step.annual,
+      })),
+      members: members.map((k, j) => ({ id: id(k), marginalNpv: marginalNpvs[j]! })),
+    };
+    if (simulated?.portfolio) result.portfolio.uncertainty = simulated.portfolio;
+  }
   if (simulated || sent.simulation) result.simulation = simulationOf(sent);
   if (sent.sensitivity) result.sensitivity = sensitivityOf(sent);
   return result;

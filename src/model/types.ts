@@ -104,8 +104,16 @@ export interface ScenarioInput<N = number> {
   investments?: InvestmentInput<N>[];
 }
 
+/** Which set of investments to choose: within a budget, with some in and some out (ids). */
+export interface PortfolioRequest {
+  budget?: { upfront?: number; annual?: number };
+  include?: string[];
+  exclude?: string[];
+}
+
 /** A scenario as sent: any rangeable input may be a range; settings for the simulation and the tornado. */
 export interface UncertainScenario extends ScenarioInput<Uncertain> {
+  portfolio?: PortfolioRequest;
   /** Left out, a setting takes its default (defaults.ts). */
   simulation?: Partial<SimulationSettings>;
   sensitivity?: Partial<SensitivitySettings>;

@@ -12,6 +12,8 @@ const ASSUMPTION_COLUMNS = ['field', 'value', 'source'];
 const NESTED = ['byProblem', 'cashFlows', 'breakEven', 'uncertainty', 'sensitivity', 'assumptions', 'simulation'];
 const SENSITIVITY_COLUMNS = ['subject', 'figure', 'rank', 'field', 'low', 'high', 'figureAtLow', 'figureAtHigh', 'swing'];
 const BREAK_EVEN_COLUMNS = ['investment', 'field', 'value', 'breakEven'];
+const PORTFOLIO_COLUMNS = ['id', 'marginalNpv'];
+const LADDER_COLUMNS = ['id', 'marginalNpv', 'npv', 'upfront', 'annual'];
 /** The columns a simulated figure adds: its mean and percentiles. */
 const spreadColumns = (name: string) => [`${name}Mean`, `${name}P10`, `${name}P50`, `${name}P90`];
 const spreadCells = (name: string, s: Spread) => ({ [`${name}Mean`]: s.mean, [`${name}P10`]: s.p10, [`${name}P50`]: s.p50, [`${name}P90`]: s.p90 });
@@ -145,6 +147,8 @@ function businessCaseTables(result: BusinessCase, json: ReturnType<typeof worded
     },
     sensitivity: sensitivityTable(result),
     breakEven: breakEvenTable(result.investments),
+    portfolio: { rows: result.portfolio?.members ?? [], columns: PORTFOLIO_COLUMNS },
+    ladder: { rows: result.portfolio?.ladder ?? [], columns: LADDER_COLUMNS },
     assumptions: assumptionsTable(result.assumptions),
   };
 }

@@ -15,7 +15,7 @@ import { cached } from '../http/cache.ts';
 import { defineRoute, type Mount } from '../http/routes.ts';
 
 const TABLES =
-  'With csv or tsv, `table` picks problems (default), investments, sensitivity (one row per investment and swept input, then the total damage’s), breakEven (one row per investment and input) or assumptions. ' +
+  'With csv or tsv, `table` picks problems (default), investments, sensitivity (one row per investment and swept input, then the total damage’s), breakEven (one row per investment and input), portfolio (one row per chosen investment, with what the set would lose without it), ladder or assumptions. ' +
   'When simulated, the problems table gains totalAnnualDamage Mean/P10/P50/P90 columns and the investments table npv Mean/P10/P50/P90 and probabilityPositiveNpv.';
 
 const outputQuery = () =>
@@ -69,7 +69,7 @@ export function registerBusinessCase(app: Mount) {
 
   app.openapi(businessCaseGetRoute, (c) => {
     const q = c.req.valid('query');
-    const items = parseCompact(q.problem, q.investment ?? []);
+    const items = parseCompact(q.problem, q.investment ?? [], q.portfolio);
     const rename = renamer(PARAMETERS.businessCase);
     const scenario = parseFlat(scenarioOf(q, PARAMETERS.businessCase, items), rename);
     const result = withNames(rename, () => businessCase(scenario));

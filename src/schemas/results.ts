@@ -192,6 +192,64 @@ function build() {
     })
     .meta({ id: 'Totals', description: 'Damage of all problems by kind, per year.' });
 
+  const NpvUncertainty = z
+    .object({
+      npv: Spread,
+      probabilityPositiveNpv: z.number().meta({ description: 'Share of the samples with npv > 0', example: 1 }),
+    })
+    .meta({ id: 'NpvUncertainty', description: 'A simulated npv (when the scenario holds a range).' });
+
+  const Portfolio = z
+    .object({
+      method: z.enum(['exact', 'heuristic']).meta({
+        description:
+          'exact: every set of the free investments was tried (whenever at most 16 are free); heuristic: the funding ladder improved by single additions and removals',
+        example: 'exact',
+      }),
+      investments: z
+        .array(z.string())
+        .meta({ description: 'Ids of the chosen investments, in input order', example: ['fix-billing', 'better-handling'] }),
+      upfront: figure('Σ upfront cost of the set', 350000),
+      annual: figure('Σ annual cost of the set', 170000),
+      annualBenefit: figure('Combined annual benefit: every problem’s damage before, less with the set’s effects composed', 3420600),
+      standaloneBenefitSum: figure('Σ of the members’ stand-alone annualBenefit', 3917400),
+      overlap: figure(
+        'standaloneBenefitSum − annualBenefit: positive where members claim the same damage, negative where they reinforce each other',
+        496800,
+      ),
+      pvBenefits: figure('Present value of the set’s yearly benefits (risk-adjusted, its ramp weighted by the members’ benefits)', 7655873.33),
+      pvCosts: figure('upfront + present value of the annual costs', 772764.84),
+      npv: figure('pvBenefits − pvCosts', 6883108.49),
+      roi: z.number().nullable().meta({ description: 'npv / pvCosts; null when pvCosts is 0', example: 8.9071 }),
+      paybackMonths: z.int().nullable().meta({ description: 'As for one investment', example: 2 }),
+      irr: z.number().nullable().meta({ description: 'As for one investment', example: 8.2998 }),
+      ladder: z
+        .array(
+          z
+            .object({
+              id: z.string().meta({ example: 'fix-billing' }),
+              marginalNpv: figure('What adding it adds to the set’s npv', 5096632.31),
+              npv: figure('The set’s npv with it', 5096632.31),
+              upfront: figure('The set’s upfront cost with it', 250000),
+              annual: figure('The set’s annual cost with it', 50000),
+            })
+            .meta({ id: 'LadderStep' }),
+        )
+        .meta({
+          description:
+            'If we can fund one more, which? From include, the budget-fitting investment with the most marginal npv per unit of its PV(costs) (costless ones first), again and again while one adds npv',
+        }),
+      members: z
+        .array(
+          z
+            .object({ id: z.string(), marginalNpv: figure('The set’s npv less that of the set without it', 1786476.18) })
+            .meta({ id: 'PortfolioMember' }),
+        )
+        .meta({ description: 'Each chosen investment, and what the set would lose without it' }),
+      uncertainty: NpvUncertainty.optional(),
+    })
+    .meta({ id: 'Portfolio', description: 'The chosen set of investments and what it is worth together ([the method](/method)).' });
+
   const BusinessCase = z
     .object({
       modelVersion: z.string().meta({
@@ -210,6 +268,7 @@ function build() {
       assumptions: z.array(Assumption).meta({ description: 'Every parameter that came from a default, with its value and source' }),
       simulation: settings.simulation,
       sensitivity: settings.sensitivity,
+      portfolio: Portfolio.optional(),
     })
     .meta({ id: 'BusinessCase', description: 'The business case: problems ranked by damage, investments ranked by return.' });
 

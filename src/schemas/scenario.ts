@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { FINANCE, LIMITS, LOYALTY, maxSamples, OTHER, SENSITIVITY, SIMULATION, WORD_OF_MOUTH } from '../model/defaults.ts';
-import { hasRanges } from '../model/uncertainty/inputs.ts';
-import type { Uncertain } from '../model/types.ts';
+import { hasRanges, likelyOf } from '../model/uncertainty/inputs.ts';
+import type { Uncertain, UncertainScenario } from '../model/types.ts';
 import { baseSchemas, rule, shown, uniqueIds } from './common.ts';
 import { once } from './once.ts';
 import { rangedExample, sensitivityExample, subscriptionExample, workedExample } from './examples.ts';
@@ -15,6 +15,39 @@ const highest = (v: Uncertain) => (typeof v === 'number' ? v : v.high);
 const end = (v: Uncertain, which: 'low' | 'high') => (typeof v === 'number' ? [] : [which]);
 /** A range's ends, as an error message shows the worst case. */
 const atEnd = (v: Uncertain, which: 'low' | 'high') => (typeof v === 'number' ? '' : ` at the ${which} end of its range`);
+
+/** A portfolio's ids name investments, none in both lists, and what must be in fits the budget (at likely costs). */
+function portfolioRules(s: UncertainScenario, ctx: z.RefinementCtx): void {
+  const portfolio = s.portfolio!;
+  const investments = s.investments ?? [];
+  const byId = new Map(investments.map((inv) => [inv.id, inv]));
+  const included = new Set(portfolio.include ?? []);
+  for (const list of ['include', 'exclude'] as const) {
+    const seen = new Set<string>();
+    (portfolio[list] ?? []).forEach((id, j) => {
+      const at = ['portfolio', list, j];
+      if (!byId.has(id)) ctx.addIssue({ code: 'custom', path: at, message: `names no investment of this scenario ("${id}")` });
+      else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: at, message: `names "${id}" twice` });
+      else if (list === 'exclude' && included.has(id)) ctx.addIssue({ code: 'custom', path: at, message: `names "${id}", which include names too` });
+      seen.add(id);
+    });
+  }
+  const budget = portfolio.budget ?? {};
+  for (const part of ['upfront', 'annual'] as const) {
+    const cap = budget[part];
+    // A cap that breaks its own rule is said so once, where it is.
+    if (cap === undefined || !(cap >= 0)) continue;
+    let sum = 0;
+    for (const id of [...included].filter((x) => byId.has(x))) sum += likelyOf(byId.get(id)!.cost[part] ?? 0);
+    if (sum > cap * (1 + 1e-9)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['portfolio', 'include'],
+        message: `costs ${Number(sum.toPrecision(12))} ${part === 'upfront' ? 'upfront' : 'a year'} together, more than budget.${part} (${cap})`,
+      });
+    }
+  }
+}
 
 const RANGE_NOTE =
   'A number, or a range `{low, likely, high, distribution?}` (each end obeying the same rule, low ≤ likely ≤ high; distribution pert, the default, triangular or uniform): figures use likely; a simulation draws from the range.';
@@ -334,6 +367,29 @@ export const scenarioSchemas = once(() => {
       example: { swing: 0.2, top: 10 },
     });
 
+  const Portfolio = z
+    .strictObject({
+      budget: z
+        .strictObject({
+          upfront: Amount.optional().meta({ description: 'Most the set may cost upfront, in total (no cap when left out)', example: 300000 }),
+          annual: Amount.optional().meta({ description: 'Most the set may cost a year, in total (no cap when left out)', example: 100000 }),
+        })
+        .optional()
+        .meta({ description: 'The caps; a set fits when its sums are at most the caps × (1 + 1e-9)' }),
+      include: z
+        .array(Id)
+        .max(LIMITS.investments)
+        .optional()
+        .meta({ description: 'Ids of investments the set must contain (they must fit the budget together)', example: ['fix-billing'] }),
+      exclude: z.array(Id).max(LIMITS.investments).optional().meta({ description: 'Ids of investments the set must leave out', example: [] }),
+    })
+    .meta({
+      id: 'PortfolioRequest',
+      description:
+        'Choose the set of investments with the highest npv within the budget ([the method](/method)): every problem’s damage counted once, effects composed, costs added. Exact (every set tried) when at most 16 investments are free to choose; else the funding ladder improved by single additions and removals.',
+      example: { budget: { annual: 100000 } },
+    });
+
   const Scenario = z
     .strictObject({
       currency: z
@@ -366,6 +422,7 @@ export const scenarioSchemas = once(() => {
         .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
       simulation: Simulation.optional(),
       sensitivity: Sensitivity.optional(),
+      portfolio: Portfolio.optional(),
     })
     .superRefine((s, ctx) => {
       uniqueIds(s.problems, 'problems', ctx);
@@ -409,6 +466,7 @@ export const scenarioSchemas = once(() => {
           message: `must be at most ${most} for ${s.problems.length} problems and ${s.investments?.length ?? 0} investments: samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues} (${asked})`,
         });
       }
+      if (s.portfolio) portfolioRules(s, ctx);
       const known = new Set(s.problems.map((p) => p.id));
       s.investments?.forEach((inv, i) => {
         if (inv.problems === 'all') return;
@@ -448,6 +506,7 @@ export const scenarioSchemas = once(() => {
     Investment,
     Simulation,
     Sensitivity,
+    Portfolio,
     Scenario,
     scenarioExamples,
     ranges,

@@ -125,13 +125,62 @@ function parseItem(text: string, at: string, kind: Kind, errors: FieldError[]): 
   return item;
 }
 
-/** The problems and investments of a GET business case; parameter n (from 1) becomes problems[n − 1]. */
-export function parseCompact(problems: readonly string[], investments: readonly string[]): { problems: Item[]; investments: Item[] } {
+/** The portfolio parameter's keys, and where each goes in the JSON form's portfolio. */
+const PORTFOLIO_KEYS = new Map<string, { at: readonly string[]; read: 'number' | 'ids' }>([
+  ['budgetUpfront', { at: ['budget', 'upfront'], read: 'number' }],
+  ['budgetAnnual', { at: ['budget', 'annual'], read: 'number' }],
+  ['include', { at: ['include'], read: 'ids' }],
+  ['exclude', { at: ['exclude'], read: 'ids' }],
+]);
+
+/** `portfolio=budgetAnnual:100000,include:fix-billing` as the JSON form's portfolio; empty, a portfolio with no budget. */
+function parsePortfolio(text: string, errors: FieldError[]): Item {
+  const portfolio: Item = {};
+  if (text.trim() === '') return portfolio;
+  const seen = new Set<string>();
+  for (const pair of text.split(',', PORTFOLIO_KEYS.size + 1)) {
+    const colon = pair.indexOf(':');
+    const name = colon < 1 ? pair : pair.slice(0, colon);
+    const key = PORTFOLIO_KEYS.get(name);
+    if (colon < 1 || !key) {
+      errors.push({
+        path: 'portfolio',
+        message: `each part must be key:value with a key of ${[...PORTFOLIO_KEYS.keys()].join(', ')} (got ${shown(pair)})`,
+      });
+      continue;
+    }
+    if (seen.has(name)) {
+      errors.push({ path: `portfolio.${key.at.join('.')}`, message: 'is given twice' });
+      continue;
+    }
+    seen.add(name);
+    const raw = pair.slice(colon + 1);
+    let value: unknown;
+    if (key.read === 'ids') value = raw === '' ? [] : raw.split('/', LIMITS.investments + 1);
+    else {
+      const r = readNumber(raw);
+      if ('value' in r) value = r.value;
+      else errors.push({ path: `portfolio.${key.at.join('.')}`, message: r.problem });
+    }
+    let node = portfolio;
+    for (const step of key.at.slice(0, -1)) node = (node[step] ??= {}) as Item;
+    node[key.at.at(-1)!] = value;
+  }
+  return portfolio;
+}
+
+/** The problems and investments of a GET business case (parameter n, from 1, becomes problems[n − 1]), and its portfolio. */
+export function parseCompact(
+  problems: readonly string[],
+  investments: readonly string[],
+  portfolio?: string,
+): { problems: Item[]; investments: Item[]; portfolio?: Item } {
   const errors: FieldError[] = [];
-  const result = {
+  const result: { problems: Item[]; investments: Item[]; portfolio?: Item } = {
     problems: problems.map((p, i) => parseItem(p, `problems[${i}]`, 'problem', errors)),
     investments: investments.map((p, i) => parseItem(p, `investments[${i}]`, 'investment', errors)),
   };
+  if (portfolio !== undefined) result.portfolio = parsePortfolio(portfolio, errors);
   if (errors.length > 0) throw invalidInput(errors);
   return result;
 }

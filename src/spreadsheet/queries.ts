@@ -70,7 +70,16 @@ export const querySchemas = once(() => {
       LIMITS.investments,
       'give one investment per parameter',
     ).optional(),
-    table: tableParam(['problems', 'investments', 'sensitivity', 'breakEven', 'assumptions']),
+    portfolio: z
+      .string()
+      .max(12000)
+      .optional()
+      .meta({
+        description:
+          'Ask for the best set of investments: `portfolio=` (empty: no budget), or `key:value` pairs joined by `,` with keys budgetUpfront, budgetAnnual, include and exclude (ids joined by /), as in the JSON form’s portfolio',
+        examples: ['budgetAnnual:100000'],
+      }),
+    table: tableParam(['problems', 'investments', 'sensitivity', 'breakEven', 'portfolio', 'ladder', 'assumptions']),
     ...outputParams('investments.fix-billing.npv'),
   });
   return { ProblemDamageQuery, InvestmentRoiQuery, LifetimeValueQuery, BusinessCaseQuery };

@@ -49,7 +49,7 @@ const JSON_PATH: Record<string, string> = {
   top: 'sensitivity.top',
 };
 
-const OUTPUT = new Set(['format', 'field', 'onError', '_', 'table', 'problem', 'investment']);
+const OUTPUT = new Set(['format', 'field', 'onError', '_', 'table', 'problem', 'investment', 'portfolio']);
 
 function setAt(target: Record<string, any>, path: string, value: unknown) {
   const steps = path.split('.');

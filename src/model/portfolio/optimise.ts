@@ -25,6 +25,8 @@ export interface Portfolio extends PortfolioFigures {
   /** `exact`: provably the best set (every set of the free investments was tried); `heuristic` otherwise. */
   method: 'exact' | 'heuristic';
   ladder: LadderStep[];
+  /** For each member, in order: the set's npv less that of the set without it. */
+  marginalNpvs: number[];
 }
 
 /** Free investments up to which every set is tried. */
@@ -190,7 +192,9 @@ export class Optimiser {
     const { steps, set: laddered } = this.ladder(sortedInclude, free);
     const exact = free.length <= EXACT_LIMIT;
     const chosen = exact ? this.exact(sortedInclude, free) : this.improve(laddered, free);
-    return { ...this.combiner.figures(chosen.set), method: exact ? 'exact' : 'heuristic', ladder: steps };
+    const figures = this.combiner.figures(chosen.set);
+    const marginalNpvs = chosen.set.map((k) => figures.npv - this.combiner.figures(chosen.set.filter((x) => x !== k)).npv);
+    return { ...figures, method: exact ? 'exact' : 'heuristic', ladder: steps, marginalNpvs };
   }
 }
 

@@ -98,6 +98,8 @@ export class Kernel {
   private factors: Float64Array;
   readonly damage: Float64Array;
   readonly npv: Float64Array;
+  /** Each investment's stand-alone annual benefit. */
+  readonly benefit: Float64Array;
   total = 0;
 
   constructor(s: ScenarioInput, r: Resolved) {
@@ -209,6 +211,7 @@ export class Kernel {
     this.factors = new Float64Array(this.horizon);
     this.damage = new Float64Array(n);
     this.npv = new Float64Array(m);
+    this.benefit = new Float64Array(m);
   }
 
   /** Sets an input; `update(input)` or `updateAll()` then brings the figures up to date. */
@@ -347,6 +350,7 @@ export class Kernel {
   private investment(k: number): void {
     let benefit = 0;
     for (let p = this.pairStart[k]!; p < this.pairStart[k + 1]!; p++) benefit += this.pairBenefit[p]!;
+    this.benefit[k] = benefit;
     this.npv[k] = benefit * this.kept * this.rampFactor[k]! - (this.upfront[k]! + this.annual[k]! * this.annuity);
   }
 
@@ -440,6 +444,53 @@ export class Kernel {
     } else {
       this.updateAll();
     }
+  }
+
+  /**
+   * The npv of a set of investments taken together (the method's section 9), from the figures as they now are: on
+   * each problem the members' effects composed, the ramp weighted by their positive stand-alone benefits, costs added.
+   * `member` marks the set by position; `problems` are the problems its members target, in order.
+   */
+  setNpv(set: readonly number[], member: Uint8Array, problems: readonly number[]): number {
+    let total = 0;
+    for (const i of problems) {
+      let affected = this.affected[i]!;
+      let rate = this.complaintRate[i]!;
+      let cost = this.cost[i]!;
+      let s = this.satisfied[i]!;
+      let m = this.mollified[i]!;
+      let d = this.dissatisfied[i]!;
+      let replaced = false;
+      for (let q = this.problemPairStart[i]!; q < this.problemPairStart[i + 1]!; q++) {
+        const k = this.pairInvestment[this.problemPairs[q]!]!;
+        if (!member[k]) continue;
+        affected *= 1 - this.reduction[k]!;
+        rate *= this.multiplier[k]!;
+        cost *= 1 - this.costReduction[k]!;
+        if (this.hasOutcomes[k] === 1 && (!replaced || this.satisfiedAfter[k]! > s)) {
+          s = this.satisfiedAfter[k]!;
+          m = this.mollifiedAfter[k]!;
+          d = this.dissatisfiedAfter[k]!;
+          replaced = true;
+        }
+      }
+      total += this.damage[i]! - affected * this.perAffected(i, Math.min(rate, 1), s, m, d, cost);
+    }
+    let upfront = 0;
+    let annual = 0;
+    let weight = 0;
+    let weighted = 0;
+    let plain = 0;
+    for (const k of set) {
+      upfront += this.upfront[k]!;
+      annual += this.annual[k]!;
+      const w = Math.max(this.benefit[k]!, 0);
+      weight += w;
+      weighted += w * this.rampFactor[k]!;
+      plain += this.rampFactor[k]!;
+    }
+    const rampPv = set.length === 0 ? this.annuity : weight > 0 ? weighted / weight : plain / set.length;
+    return total * this.kept * rampPv - (upfront + annual * this.annuity);
   }
 
   /** The investments whose npv the input enters, in the scenario's order: all for a scenario-wide one, else those of its problem or itself. */

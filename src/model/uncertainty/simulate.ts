@@ -21,6 +21,8 @@ export interface Simulated {
   /** Each investment's npv and the share of samples in which it is above 0, in the scenario's order. */
   investments: { npv: Spread; probabilityPositiveNpv: number }[];
   totalAnnualDamage: Spread;
+  /** The npv of the portfolio chosen at the likely values, when one was asked for. */
+  portfolio?: { npv: Spread; probabilityPositiveNpv: number };
 }
 
 /**
@@ -106,7 +108,12 @@ export function spread(values: Float64Array): Spread {
 }
 
 /** The kernel's figures over `samples` draws of the ranged inputs; the others stay at their likely values. */
-export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, seed }: SimulationSettings): Simulated {
+export function simulate(
+  kernel: Kernel,
+  inputs: readonly Input[],
+  { samples, seed }: SimulationSettings,
+  portfolio?: { set: readonly number[]; problems: readonly number[] },
+): Simulated {
   const ranged = inputs.filter((i) => i.range !== undefined);
   const n = kernel.problems;
   const m = kernel.investments;
@@ -120,6 +127,10 @@ export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, se
   const npv = Array.from({ length: m }, () => new Float64Array(samples));
   const total = new Float64Array(samples);
   const positive = new Int32Array(m);
+  const setNpv = portfolio ? new Float64Array(samples) : undefined;
+  const member = new Uint8Array(m);
+  for (const k of portfolio?.set ?? []) member[k] = 1;
+  let setPositive = 0;
   for (let s = 0; s < samples; s++) {
     for (let j = 0; j < ranged.length; j++) setters[j]!(samplers[j]!(u));
     kernel.updatePlanned(plan);
@@ -130,6 +141,11 @@ export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, se
       if (v > 0) positive[k]!++;
     }
     total[s] = kernel.total;
+    if (setNpv) {
+      const v = kernel.setNpv(portfolio!.set, member, portfolio!.problems);
+      setNpv[s] = v;
+      if (v > 0) setPositive++;
+    }
   }
   for (const input of ranged) kernel.set(input, input.likely);
   kernel.updateAll();
@@ -138,6 +154,7 @@ export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, se
     investments: npv.map((values, k) => ({ npv: spread(values), probabilityPositiveNpv: positive[k]! / samples })),
     totalAnnualDamage: spread(total),
   };
+  if (setNpv) result.portfolio = { npv: spread(setNpv), probabilityPositiveNpv: setPositive / samples };
   const from = ranged.map((i) => i.path);
   const issues: ModelIssue[] = [];
   const finite = (x: Spread) => Number.isFinite(x.mean) && Number.isFinite(x.p10) && Number.isFinite(x.p90);
@@ -147,6 +164,7 @@ export function simulate(kernel: Kernel, inputs: readonly Input[], { samples, se
   result.investments.forEach((x, k) => {
     if (!finite(x.npv)) issues.push({ path: `investments[${k}]`, figures: ['uncertainty.npv'], inputs: from });
   });
+  if (result.portfolio && !finite(result.portfolio.npv)) issues.push({ path: 'portfolio', figures: ['uncertainty.npv'], inputs: from });
   if (issues.length === 0 && !finite(result.totalAnnualDamage)) {
     issues.push({ path: 'totals', figures: ['uncertainty.totalAnnualDamage'], inputs: from, total: true });
   }
