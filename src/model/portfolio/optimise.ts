@@ -139,9 +139,10 @@ export class Optimiser {
     const ownCosts = new Map(left.map((k) => [k, this.combiner.npvOf([k], 0).pvCosts]));
     for (;;) {
       let pick: { k: number; next: Candidate; marginal: number; score: number; costless: boolean } | undefined;
+      const total = work.total();
       for (const k of left) {
         if (work.member[k] || !this.fits([...work.set, k])) continue;
-        const next = work.tryFlip(k);
+        const next = work.tryFlip(k, total);
         const marginal = next.npv - current.npv;
         if (!(marginal > 0)) continue;
         const own = ownCosts.get(k)!;
@@ -173,7 +174,7 @@ export class Optimiser {
       for (const k of free) {
         const trial = work.member[k] ? work.set.filter((x) => x !== k) : [...work.set, k];
         if (!this.fits(trial)) continue;
-        const candidate = work.tryFlip(k);
+        const candidate = work.tryFlip(k, work.total());
         if (better(candidate, best)) {
           work.flip(k);
           best = work.candidate();
@@ -193,7 +194,7 @@ export class Optimiser {
     const exact = free.length <= EXACT_LIMIT;
     const chosen = exact ? this.exact(sortedInclude, free) : this.improve(laddered, free);
     const figures = this.combiner.figures(chosen.set);
-    const marginalNpvs = chosen.set.map((k) => figures.npv - this.combiner.figures(chosen.set.filter((x) => x !== k)).npv);
+    const marginalNpvs = new Working(this.r, this.combiner, chosen.set).marginals();
     return { ...figures, method: exact ? 'exact' : 'heuristic', ladder: steps, marginalNpvs };
   }
 }
@@ -221,25 +222,37 @@ class Working {
     for (const i of this.combiner.targetsOf(k)) this.benefit[i] = this.combiner.benefitOn(i, this.member);
   }
 
-  /** The set's npv and PV(costs): the combined benefit summed in the problems' order. */
-  candidate(): Candidate {
+  /** The combined benefit, summed in the problems' order. */
+  total(): number {
     let total = 0;
     for (let i = 0; i < this.benefit.length; i++) total += this.benefit[i]!;
-    return { set: [...this.set], ...this.combiner.npvOf(this.set, total) };
+    return total;
   }
 
-  /** The candidate with investment k flipped, the set left as it was. */
-  tryFlip(k: number): Candidate {
+  /** The set's npv and PV(costs). */
+  candidate(): Candidate {
+    return { set: [...this.set], ...this.combiner.npvOf(this.set, this.total()) };
+  }
+
+  /**
+   * The candidate with investment k flipped, the set left as it was: only the problems k targets are recomputed,
+   * and the combined benefit moved by their change (a trial's npv, compared; a chosen set's figures are computed
+   * again from the start).
+   */
+  tryFlip(k: number, total = this.total()): Candidate {
     const targets = this.combiner.targetsOf(k);
-    const saved = targets.map((i) => this.benefit[i]!);
-    const set = this.set;
-    this.flip(k);
-    const c = this.candidate();
     this.member[k] = this.member[k] ? 0 : 1;
-    this.set = set;
-    targets.forEach((i, j) => {
-      this.benefit[i] = saved[j]!;
-    });
-    return c;
+    let changed = total;
+    for (const i of targets) changed += this.combiner.benefitOn(i, this.member) - this.benefit[i]!;
+    const set = this.member[k] ? [...this.set, k].sort((a, b) => a - b) : this.set.filter((x) => x !== k);
+    this.member[k] = this.member[k] ? 0 : 1;
+    return { set, ...this.combiner.npvOf(set, changed) };
+  }
+
+  /** What each member adds: the set's npv less that of the set without it. */
+  marginals(): number[] {
+    const total = this.total();
+    const whole = this.combiner.npvOf(this.set, total).npv;
+    return this.set.map((k) => whole - this.tryFlip(k, total).npv);
   }
 }
