@@ -124,3 +124,30 @@ export const rangedExample = {
 
 /** The worked example with every input swung 20% either way: which assumption decides each investment. */
 export const sensitivityExample = { ...workedExample, sensitivity: { swing: 0.2, top: 5 } } satisfies UncertainScenario;
+
+/**
+ * Three fixes and money for two of them. Checking every invoice would be worth more on its own than tracking
+ * parcels, but fixing the billing system already removes most of the billing errors it would catch: the chosen
+ * portfolio (exact, over all eight sets) is fix-billing and delivery-tracking, and invoice-check stays out.
+ */
+export const portfolioExample = {
+  ...workedExample,
+  investments: [
+    fixBilling,
+    {
+      id: 'invoice-check',
+      name: 'Check every invoice before it goes out',
+      problems: ['billing-errors'],
+      effects: { prevalenceReduction: 0.5 },
+      cost: { upfront: 150000, annual: 60000 },
+    },
+    {
+      id: 'delivery-tracking',
+      name: 'Tell customers where their parcel is',
+      problems: ['late-delivery'],
+      effects: { prevalenceReduction: 0.2 },
+      cost: { upfront: 150000, annual: 40000 },
+    },
+  ],
+  portfolio: { budget: { upfront: 400000 } },
+} satisfies UncertainScenario;

@@ -4,7 +4,7 @@ import { hasRanges, likelyOf } from '../model/uncertainty/inputs.ts';
 import type { Uncertain, UncertainScenario } from '../model/types.ts';
 import { baseSchemas, rule, shown, uniqueIds } from './common.ts';
 import { once } from './once.ts';
-import { rangedExample, sensitivityExample, subscriptionExample, workedExample } from './examples.ts';
+import { portfolioExample, rangedExample, sensitivityExample, subscriptionExample, workedExample } from './examples.ts';
 
 const defaultNote = (d: { value: unknown; source: string }) => `Default ${JSON.stringify(d.value)} (${d.source}).`;
 
@@ -493,6 +493,10 @@ export const scenarioSchemas = once(() => {
       value: rangedExample,
     },
     sensitivity: { summary: 'The worked example, every input swung ±20%: which assumption decides each investment', value: sensitivityExample },
+    portfolio: {
+      summary: 'Three fixes, money for two: the chosen portfolio leaves out a good one whose benefit a chosen one already claims',
+      value: portfolioExample,
+    },
   };
   return {
     Outcomes,
