@@ -12,14 +12,15 @@ import { businessCase } from '../src/model/business-case.ts';
 import { LIMITS, maxSamples, SENSITIVITY } from '../src/model/defaults.ts';
 import { evaluate } from '../src/model/evaluate.ts';
 import { irr } from '../src/model/finance.ts';
+import { EXACT_LIMIT, Optimiser } from '../src/model/portfolio/optimise.ts';
 import { resolve } from '../src/model/resolve.ts';
 import { breakEvens } from '../src/model/uncertainty/break-even.ts';
 import { startDevServer } from '../scripts/dev-server.ts';
-import { generatedScenario, rangedExample, rangedInputs, rangedScenario, targetedPairs, workedExample } from './scenarios.ts';
+import { generatedScenario, portfolioScenario, rangedExample, rangedInputs, rangedScenario, targetedPairs, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
 // --only=requestCost,longInput,startup runs some sections, for profiling one at a time. The sections: requestCost,
-// longInput, scaling, simulation, tornado, breakEven, sampleScaling, memory, throughput, startup.
+// longInput, scaling, simulation, tornado, breakEven, sampleScaling, portfolio, memory, throughput, startup.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -290,6 +291,123 @@ async function sampleScaling() {
   record('sampleScaling.exponent', k, `per sample ∝ (problems + pairs)^${k.toFixed(2)}`, '≤ 1.1');
 }
 
+/** The chosen portfolio's method, read from an answer: checks that a case takes the path it is meant to time. */
+async function methodOf(body: string): Promise<string> {
+  const answer = (await (await worker.fetch(post(body))).json()) as { portfolio?: { method?: string } };
+  const method = answer.portfolio?.method;
+  if (!method) throw new Error(`no portfolio in the answer to ${body.slice(0, 80)}…`);
+  return method;
+}
+
+/**
+ * The portfolio (MODEL.md §9), through the Worker: the worked example with `portfolio: {}` beside the same request
+ * without it; 16 free investments over 50 problems (generatedScenario(50, 16)) with upfront capped at a third of
+ * their total, chosen by the exact search; generatedScenario(200, 100) with `portfolio: {}`, chosen by the ladder
+ * improved by single additions and removals, with the ladder's own cost (Optimiser.ladder on the resolved scenario
+ * and its evaluation, in this process) and the model call (businessCase) beside it. Then, in this process, the
+ * heuristic against the exact search on 16–20 free investments (portfolioScenario: several seeds and budgets,
+ * overlapping targets, some effects reinforcing each other): the worst and mean relative npv gap, and how often the
+ * heuristic's set is as good (within the method's 1e-9 tie).
+ */
+async function portfolio() {
+  // The worked example, with and without the portfolio: a small request, so many rounds.
+  const plain = JSON.stringify(workedExample);
+  const chosen = JSON.stringify({ ...workedExample, portfolio: {} });
+  if ((await methodOf(chosen)) !== 'exact') throw new Error('the worked example’s portfolio is not exact');
+  const small = await interleaved<{ plain: Request; chosen: Request }>(
+    { chosen: (r) => send(r.chosen), plain: (r) => send(r.plain) },
+    300,
+    quick ? 300 : 2000,
+    () => ({ plain: post(plain), chosen: post(chosen) }),
+  );
+  const ratio = median(small.chosen!) / median(small.plain!);
+  record('portfolio.workedExample.medianMs', median(small.chosen!), `${median(small.chosen!).toFixed(3)} ms with portfolio: {}`);
+  record('portfolio.workedExample.plainMedianMs', median(small.plain!), `${median(small.plain!).toFixed(3)} ms without`);
+  record('portfolio.workedExample.ratio', ratio, `${ratio.toFixed(2)}×`, '≤ 1.5');
+
+  // 16 free investments, exact, upfront capped at a third of their total; and 200 × 100, heuristic.
+  const exactScenario = generatedScenario(50, EXACT_LIMIT);
+  const upfrontTotal = exactScenario.investments.reduce((sum, inv) => sum + inv.cost.upfront, 0);
+  const exactModel = { ...exactScenario, portfolio: { budget: { upfront: upfrontTotal / 3 } } };
+  const exactBody = JSON.stringify(exactModel);
+  const large = generatedScenario(200, 100);
+  const largeBody = JSON.stringify({ ...large, portfolio: {} });
+  const largePlain = JSON.stringify(large);
+  if ((await methodOf(exactBody)) !== 'exact') throw new Error('the 16-investment portfolio is not exact');
+  if ((await methodOf(largeBody)) !== 'heuristic') throw new Error('the 200 × 100 portfolio is not heuristic');
+  const { inputs } = resolve(large);
+  const e = evaluate(inputs);
+  const free = inputs.investments.map((_, k) => k);
+  let rungs = 0;
+  const model = { ...large, portfolio: {} };
+  const s = await interleaved<{ exact: Request; large: Request; plain: Request }>(
+    {
+      exact: (r) => send(r.exact),
+      exactModel: () => Promise.resolve(businessCase(exactModel)),
+      large: (r) => send(r.large),
+      plain: (r) => send(r.plain),
+      model: () => Promise.resolve(businessCase(model)),
+      ladder: () =>
+        Promise.resolve().then(() => {
+          rungs = new Optimiser(inputs, e).ladder([], free).steps.length;
+        }),
+    },
+    3,
+    quick ? 7 : 15,
+    () => ({ exact: post(exactBody), large: post(largeBody), plain: post(largePlain) }),
+  );
+  const [exactMs, exactModelMs, largeMs, plainMs, modelMs, ladderMs] = [s.exact, s.exactModel, s.large, s.plain, s.model, s.ladder].map((x) =>
+    median(x!),
+  ) as [number, number, number, number, number, number];
+  record('portfolio.exact16x50.medianMs', exactMs, `${exactMs.toFixed(2)} ms (exact, upfront ≤ ⅓)`, '≤ 20 ms');
+  record('portfolio.exact16x50.modelMedianMs', exactModelMs, `${exactModelMs.toFixed(2)} ms, businessCase alone`);
+  record('portfolio.large.medianMs', largeMs, `${largeMs.toFixed(2)} ms (heuristic, 200 × 100)`, '≤ 50 ms');
+  record('portfolio.large.plainMedianMs', plainMs, `${plainMs.toFixed(2)} ms without the portfolio`);
+  record('portfolio.large.modelMedianMs', modelMs, `${modelMs.toFixed(2)} ms, businessCase alone`);
+  record('portfolio.large.ladderMedianMs', ladderMs, `${ladderMs.toFixed(2)} ms, ladder alone (${rungs} rungs)`);
+  record(
+    'portfolio.large.ladderShare',
+    ladderMs / (largeMs - plainMs),
+    `${((100 * ladderMs) / (largeMs - plainMs)).toFixed(0)}% of the portfolio's cost`,
+  );
+
+  // The heuristic against the exact search, in this process: every set of 16–20 free investments tried.
+  const gaps: number[] = [];
+  let optimal = 0;
+  let exactTime = 0;
+  let heuristicTime = 0;
+  for (const seed of [1, 2, 3]) {
+    for (let n = 16; n <= 20; n++) {
+      const scenario = portfolioScenario(20 + 10 * ((seed + n) % 5), n, seed * 100 + n);
+      const r = resolve(scenario).inputs;
+      const ev = evaluate(r);
+      const all = r.investments.map((_, k) => k);
+      const upfront = r.investments.reduce((sum, inv) => sum + inv.upfront, 0);
+      const annual = r.investments.reduce((sum, inv) => sum + inv.annual, 0);
+      for (const budget of [{}, { upfront: upfront / 6 }, { upfront: upfront / 3 }, { upfront: upfront / 3, annual: annual / 4 }]) {
+        const o = new Optimiser(r, ev, budget);
+        let start = performance.now();
+        const best = o.exact([], all);
+        exactTime += performance.now() - start;
+        start = performance.now();
+        const found = o.improve(o.ladder([], all).set, all);
+        heuristicTime += performance.now() - start;
+        const gap = (best.npv - found.npv) / Math.max(Math.abs(best.npv), 1);
+        if (gap < -1e-9) throw new Error(`the heuristic beat the exact search (seed ${seed}, ${n} investments)`);
+        gaps.push(Math.max(gap, 0));
+        if (gap <= 1e-9) optimal++;
+      }
+    }
+  }
+  const worst = Math.max(...gaps);
+  const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  record('portfolio.gap.cases', gaps.length, `${gaps.length} cases, 16–20 free, exact ${(exactTime / 1000).toFixed(1)} s`);
+  record('portfolio.gap.worst', worst, `${(100 * worst).toFixed(3)}% worst npv gap`);
+  record('portfolio.gap.mean', mean, `${(100 * mean).toFixed(4)}% mean npv gap`);
+  record('portfolio.gap.optimalShare', optimal / gaps.length, `${optimal}/${gaps.length} exactly optimal`);
+  record('portfolio.gap.heuristicMs', heuristicTime / gaps.length, `${(heuristicTime / gaps.length).toFixed(2)} ms per heuristic choice`);
+}
+
 /**
  * The memory of the largest requests accepted: the 200 × 100 scenario at the most samples it may have
  * (floor(3,000,000 / 301) = 9,966) and 100,000 samples of a 10 × 10 one, every prevalence and every third effect
@@ -420,6 +538,7 @@ if (wanted('simulation')) await simulation();
 if (wanted('tornado')) await tornado();
 if (wanted('breakEven')) await breakEven();
 if (wanted('sampleScaling')) await sampleScaling();
+if (wanted('portfolio')) await portfolio();
 if (wanted('memory')) memory();
 if (wanted('throughput')) await throughput();
 if (wanted('startup')) await bundleAndStartup();

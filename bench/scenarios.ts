@@ -78,3 +78,71 @@ export function rangedInputs(value: unknown): number {
   if ('likely' in value) return 1;
   return Object.values(value).reduce((n: number, v) => n + rangedInputs(v), 0);
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same scenario. */
+function generator(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A seeded scenario for choosing a portfolio: `investments` investments over `problems` problems, most of them on one
+ * to three of the first half of the problems (so that their targets overlap) and about one in eight on all of them;
+ * effects of every kind, some investments with two, so that some claim the same damage (prevalence cut twice) and
+ * some reinforce each other (a higher complaint rate beside better outcomes or cheaper handling); costs spread
+ * widely, so that some investments are not worth their cost and the budget decides among the rest.
+ */
+export function portfolioScenario(problems: number, investments: number, seed: number) {
+  const random = generator(seed);
+  const between = (low: number, high: number) => low + (high - low) * random();
+  const round = (x: number, step: number) => Math.round(x / step) * step;
+  const outcomes = () => {
+    const satisfied = round(between(0.55, 0.85), 0.01);
+    const mollified = round(between(0.05, 1 - satisfied), 0.01);
+    return { satisfied, mollified, dissatisfied: round(1 - satisfied - mollified, 0.01) };
+  };
+  const kinds = [
+    () => ({ prevalenceReduction: round(between(0.1, 0.6), 0.01) }),
+    () => ({ complaintRateMultiplier: round(between(1.1, 2), 0.01) }),
+    () => ({ outcomes: outcomes() }),
+    () => ({ costPerComplaintReduction: round(between(0.1, 0.5), 0.01) }),
+    () => ({ complaintRateMultiplier: round(between(1.2, 1.8), 0.01), outcomes: outcomes() }),
+    () => ({ complaintRateMultiplier: round(between(1.2, 1.8), 0.01), costPerComplaintReduction: round(between(0.1, 0.4), 0.01) }),
+  ];
+  const pool = Math.max(1, Math.ceil(problems / 2));
+  return {
+    currency: 'USD',
+    customers: 2_000_000,
+    customerValue: { annualRevenue: 480, grossMargin: 0.4, retentionRate: 0.82 },
+    problems: Array.from({ length: problems }, (_, i) => {
+      const satisfied = round(between(0.2, 0.5), 0.01);
+      const mollified = round(between(0.1, 0.4), 0.01);
+      return {
+        id: `problem-${i + 1}`,
+        name: `Problem ${i + 1}`,
+        prevalence: round(between(0.001, 0.02), 0.0001),
+        complaintRate: round(between(0.05, 0.5), 0.01),
+        outcomes: { satisfied, mollified, dissatisfied: round(1 - satisfied - mollified, 0.01) },
+        costPerComplaint: round(between(5, 30), 0.5),
+      };
+    }),
+    investments: Array.from({ length: investments }, (_, k) => {
+      const broad = random() < 1 / 8;
+      const targets = [...new Set(Array.from({ length: 1 + Math.floor(random() * 3) }, () => `problem-${1 + Math.floor(random() * pool)}`))];
+      return {
+        id: `investment-${k + 1}`,
+        name: `Investment ${k + 1}`,
+        problems: broad ? ('all' as const) : targets,
+        effects: kinds[Math.floor(random() * kinds.length)]!(),
+        cost: { upfront: round(between(50_000, 3_000_000), 1000), annual: round(between(10_000, 800_000), 1000) },
+        rampUp: [round(between(0.2, 0.8), 0.1), 1],
+      };
+    }),
+  };
+}
