@@ -1,6 +1,7 @@
 """Builds examples/business-case.ods and .xlsx: a workbook where a CX leader types their figures into labelled
 cells and WEBSERVICE formulas fetch damage, ROI and ranking from the API, and, on a second sheet, gives estimates
-as ranges and reads their spread, break-even and tornado. Run with `npm run examples`."""
+as ranges and reads their spread, break-even and tornado, and, on a third, chooses the best set of investments within a
+budget. Run with `npm run examples`."""
 import os
 import sys
 import tempfile
@@ -269,6 +270,98 @@ def build_uncertainty(sheet):
         columns.getByIndex(i).Width = 4200
 
 
+# The Portfolio sheet: the investments of the Business case sheet as a set, chosen within a budget typed here.
+PORTFOLIO_OUTPUTS = [
+    ("NPV of the set", "npv"),
+    ("ROI", "roi"),
+    ("Payback (months)", "paybackMonths"),
+    ("IRR", "irr"),
+    ("Upfront cost", "upfront"),
+    ("Annual cost", "annual"),
+    ("Combined annual benefit", "annualBenefit"),
+    ("Sum of the stand-alone annual benefits", "standaloneBenefitSum"),
+    ("Overlap (claimed twice when judged one by one)", "overlap"),
+]
+LADDER = [("Investment", "id"), ("Marginal NPV", "marginalNpv"), ("NPV so far", "npv"), ("Upfront so far", "upfront")]
+LADDER += [("Annual so far", "annual")]
+
+
+def fetch_or_blank(url, number=True):
+    """The API's answer, or an empty cell when the field names nothing (not chosen, no such step)."""
+    value = f"VALUE(WEBSERVICE({url}))" if number else f"WEBSERVICE({url})"
+    return f'IF(LEFT(WEBSERVICE({url});6)="#ERROR";"";{value})'
+
+
+def build_portfolio(sheet):
+    put = writer(sheet)
+
+    put("A1", "Portfolio: the best set of investments within a budget", bold=True)
+    put(
+        "A2",
+        "Type a budget (empty: no limit). The API chooses the set of the Business case sheet's investments with the"
+        " highest NPV whose costs fit, counting each problem's damage once.",
+    )
+    put(
+        "A3",
+        "Overlap is what judging the investments one by one would count twice (positive: they claim the same damage;"
+        " negative: they reinforce each other).",
+    )
+    for r, (label, value) in enumerate(
+        (
+            ("Annual budget (sum of annual costs; empty: no limit)", 100000),
+            ("Upfront budget (sum of upfront costs; empty: no limit)", ""),
+            ("Must include (ids joined by /)", ""),
+            ("Leave out (ids joined by /)", ""),
+        ),
+        start=4,
+    ):
+        put(f"A{r}", label)
+        put(f"B{r}", value, INPUT)
+    put("A9", "Portfolio parameter (do not edit)")
+    put(
+        "B9",
+        f'="portfolio="&MID(IF(B4="";"";",budgetAnnual:"&{num("B4")})&IF(B5="";"";",budgetUpfront:"&{num("B5")})'
+        '&IF(B6="";"";",include:"&B6)&IF(B7="";"";",exclude:"&B7);2;1000)',
+        HELPER,
+    )
+    put("A10", "Business case request (do not edit)")
+    put("B10", f'=SUBSTITUTE({MAIN}$B$18;"&onError=cell&field=";"&"&B9&"&onError=cell&field=")', HELPER)
+
+    put("A12", "The chosen portfolio", bold=True)
+    put("A13", "Chosen investments")
+    put("B13", '=MID(IF(B26="yes";", "&A26;"")&IF(B27="yes";", "&A27;"");3;1000)', OUTPUT)
+    for r, (label, field) in enumerate(PORTFOLIO_OUTPUTS, start=14):
+        put(f"A{r}", label)
+        put(f"B{r}", "=" + fetch_number(f'$B$10&"portfolio.{field}"'), OUTPUT)
+    put("A23", "Method (exact: provably the best set)")
+    put("B23", '=WEBSERVICE($B$10&"portfolio.method")', OUTPUT)
+
+    # Each investment: chosen or not, and what the set would lose without it.
+    for i, name in enumerate(["Investment", "Chosen", "What the set loses without it"]):
+        put(f"{COLUMNS[i]}25", name, bold=True)
+    for k, r in enumerate((26, 27)):
+        put(f"A{r}", f"={MAIN}$A${13 + k}")
+        put(f"C{r}", "=" + fetch_or_blank(f'$B$10&"portfolio.members."&$A{r}&".marginalNpv"'), OUTPUT)
+        put(f"B{r}", f'=IF(ISNUMBER(C{r});"yes";"no")', OUTPUT)
+
+    # The funding ladder: which investment to fund next, step by step, while one still adds npv.
+    put("A29", "Funding ladder: if we can fund one more, which?", bold=True)
+    put("A30", "Step", bold=True)
+    for i, (name, _) in enumerate(LADDER):
+        put(f"{COLUMNS[1 + i]}30", name, bold=True)
+    for n in range(len(INVESTMENTS)):
+        r = 31 + n
+        put(f"A{r}", n + 1)
+        for i, (_, field) in enumerate(LADDER):
+            url = f'$B$10&"portfolio.ladder."&($A{r}-1)&".{field}"'
+            put(f"{COLUMNS[1 + i]}{r}", "=" + fetch_or_blank(url, number=field != "id"), OUTPUT)
+
+    columns = sheet.getColumns()
+    columns.getByIndex(0).Width = 9000
+    for i in range(1, 6):
+        columns.getByIndex(i).Width = 4200
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp, Office(tmp) as office:
         doc = office.desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, props(Hidden=True))
@@ -277,6 +370,8 @@ def main():
         build(sheet)
         doc.getSheets().insertNewByName("Uncertainty", 1)
         build_uncertainty(doc.getSheets().getByName("Uncertainty"))
+        doc.getSheets().insertNewByName("Portfolio", 2)
+        build_portfolio(doc.getSheets().getByName("Portfolio"))
         import uno
 
         for name, filt in (("business-case.ods", "calc8"), ("business-case.xlsx", "Calc MS Excel 2007 XML")):

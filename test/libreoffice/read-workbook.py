@@ -1,8 +1,9 @@
 """Opens a workbook in headless LibreOffice Calc, points it at the API, recalculates it (WEBSERVICE fetching from
 the API) and prints the values of the computed cells as JSON: the Business case sheet's by reference (`L9`), and
-every non-empty cell of the Uncertainty sheet as `Uncertainty.B27`.
+every non-empty cell of the Uncertainty and Portfolio sheets as `Uncertainty.B27`, `Portfolio.B14`.
 
-usage: read-workbook.py WORKBOOK API_ADDRESS [CELL=VALUE …]   (CELL is `C9`, or `Uncertainty.B5` on that sheet)"""
+usage: read-workbook.py WORKBOOK API_ADDRESS [CELL=VALUE …]   (CELL is `C9`, or `Uncertainty.B5` on that sheet; an
+empty VALUE empties the cell)"""
 import json
 import os
 import shutil
@@ -16,9 +17,9 @@ from com.sun.star.table.CellContentType import EMPTY  # noqa: E402
 
 CELLS = ["H9", "I9", "J9", "K9", "L9", "M9", "H10", "I10", "J10", "K10", "L10", "M10"]
 CELLS += ["I13", "J13", "K13", "L13", "M13", "N13", "I14", "J14", "K14", "L14", "M14", "N14", "B16"]
-UNCERTAINTY = "Uncertainty"
-# The part of the Uncertainty sheet that is read: its columns A–H, rows 1–40.
-UNCERTAINTY_COLUMNS, UNCERTAINTY_ROWS = "ABCDEFGH", range(1, 41)
+# The other sheets, of which every non-empty cell of columns A–H, rows 1–40, is read.
+OTHER_SHEETS = ["Uncertainty", "Portfolio"]
+OTHER_COLUMNS, OTHER_ROWS = "ABCDEFGH", range(1, 41)
 
 
 def shown(cell):
@@ -45,16 +46,22 @@ def main(workbook, address, *changes):
                 if "." in ref:
                     name, ref = ref.split(".", 1)
                     target = sheets.getByName(name)
-                target.getCellRangeByName(ref).setValue(float(value))
+                cell = target.getCellRangeByName(ref)
+                if value == "":
+                    cell.setString("")
+                else:
+                    cell.setValue(float(value))
             doc.calculateAll()
             values = {ref: shown(sheet.getCellRangeByName(ref)) for ref in CELLS}
-            if sheets.hasByName(UNCERTAINTY):
-                other = sheets.getByName(UNCERTAINTY)
-                for row in UNCERTAINTY_ROWS:
-                    for column in UNCERTAINTY_COLUMNS:
+            for name in OTHER_SHEETS:
+                if not sheets.hasByName(name):
+                    continue
+                other = sheets.getByName(name)
+                for row in OTHER_ROWS:
+                    for column in OTHER_COLUMNS:
                         cell = other.getCellRangeByName(f"{column}{row}")
                         if cell.getType() != EMPTY:
-                            values[f"{UNCERTAINTY}.{column}{row}"] = shown(cell)
+                            values[f"{name}.{column}{row}"] = shown(cell)
             doc.close(True)
     print(json.dumps(values))
 

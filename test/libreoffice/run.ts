@@ -1,12 +1,13 @@
 // The example workbook in a real spreadsheet engine: headless LibreOffice Calc opens it, its WEBSERVICE cells fetch
 // from the API started by `wrangler dev`, and the cells must hold the worked example's figures (docs/method.md) and,
-// on the Uncertainty sheet, what POST /v1/business-case answers for the docs page's ranged example.
+// on the Uncertainty sheet, what POST /v1/business-case answers for the docs page's ranged example, and on the
+// Portfolio sheet what it answers for the worked example with the sheet's budget.
 // Needs LibreOffice Calc and its Python UNO bridge (Debian: libreoffice-calc python3-uno); `.ci/run` installs them.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { checklist, startDevServer } from '../../scripts/dev-server.ts';
-import { rangedExample } from '../../src/schemas/examples.ts';
+import { rangedExample, workedExample } from '../../src/schemas/examples.ts';
 
 const run = promisify(execFile);
 const { check, finish } = checklist('libreoffice');
@@ -93,6 +94,48 @@ function uncertaintyCells(answer: RangedAnswer): Record<string, number | string>
   return Object.fromEntries(Object.entries(cells).map(([ref, v]) => [`Uncertainty.${ref}`, v]));
 }
 
+interface PortfolioAnswer {
+  portfolio: Record<string, number | string | null> & {
+    investments: string[];
+    members: { id: string; marginalNpv: number }[];
+    ladder: { id: string; marginalNpv: number; npv: number; upfront: number; annual: number }[];
+  };
+}
+
+/** What the Portfolio sheet must show for the worked example's investments with the budget it was given. */
+function portfolioCells(answer: PortfolioAnswer): Record<string, number | string> {
+  const p = answer.portfolio;
+  const ids = ['fix-billing', 'better-handling'];
+  const cells: Record<string, number | string> = { B13: p.investments.join(', '), B23: p.method as string };
+  ['npv', 'roi', 'paybackMonths', 'irr', 'upfront', 'annual', 'annualBenefit', 'standaloneBenefitSum', 'overlap'].forEach((field, i) => {
+    cells[`B${14 + i}`] = p[field] as number;
+  });
+  ids.forEach((id, k) => {
+    const member = p.members.find((m) => m.id === id);
+    cells[`A${26 + k}`] = id;
+    cells[`B${26 + k}`] = member ? 'yes' : 'no';
+    cells[`C${26 + k}`] = member ? member.marginalNpv : '';
+  });
+  ids.forEach((_, n) => {
+    const step = p.ladder[n];
+    const values = step ? [step.id, step.marginalNpv, step.npv, step.upfront, step.annual] : ['', '', '', '', ''];
+    values.forEach((v, i) => {
+      cells[`${'BCDEF'[i]}${31 + n}`] = v;
+    });
+  });
+  return Object.fromEntries(Object.entries(cells).map(([ref, v]) => [`Portfolio.${ref}`, v]));
+}
+
+async function portfolioAnswer(base: string, budget: { annual?: number }): Promise<PortfolioAnswer> {
+  const res = await fetch(`${base}/v1/business-case`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...workedExample, portfolio: { budget } }),
+  });
+  check(`the worked example's portfolio within ${JSON.stringify(budget)} is answered`, res.status === 200, `status ${res.status}`);
+  return (await res.json()) as PortfolioAnswer;
+}
+
 /** The same number (to rounding in its last digit, read back from text) or the same text. */
 function same(actual: number | string | undefined, expected: number | string): boolean {
   if (typeof expected === 'string') return actual === expected;
@@ -138,6 +181,7 @@ try {
   });
   check('the ranged example is answered', ranged.status === 200, `status ${ranged.status}`);
   const UNCERTAIN = uncertaintyCells((await ranged.json()) as RangedAnswer);
+  const PORTFOLIO = portfolioCells(await portfolioAnswer(server.base, { annual: 100000 }));
   for (const file of ['examples/business-case.ods', 'examples/business-case.xlsx']) {
     const cells = await readWorkbook(file, server.base);
     for (const [ref, expected] of Object.entries(EXPECTED)) {
@@ -146,6 +190,11 @@ try {
     for (const [ref, expected] of Object.entries(UNCERTAIN)) {
       check(`${file} ${ref} = ${expected}`, same(cells[ref], expected), `holds ${JSON.stringify(cells[ref])}`);
     }
+    for (const [ref, expected] of Object.entries(PORTFOLIO)) {
+      check(`${file} ${ref} = ${expected}`, same(cells[ref], expected), `holds ${JSON.stringify(cells[ref])}`);
+    }
+    // Within an annual budget of 100,000 only fixing billing fits (docs/method.md, the portfolio's worked example).
+    check(`${file} Portfolio.B14 = 5096632.31`, matches(cells['Portfolio.B14'], 5096632.31), `holds ${cells['Portfolio.B14']}`);
     // Ranges change no point figure: fix-billing's npv at likely is the worked example's.
     check(`${file} Uncertainty.B27 = 5096632.31`, matches(cells['Uncertainty.B27'], 5096632.31), `holds ${cells['Uncertainty.B27']}`);
   }
@@ -164,6 +213,22 @@ try {
   for (const ref of ['Uncertainty.C27', 'Uncertainty.B33']) {
     check(`a range out of order shows its reason in ${ref}`, unordered[ref] === why, `holds ${JSON.stringify(unordered[ref])}`);
   }
+
+  // No budget: both investments, and the billing damage they both claim counted once.
+  const unlimited = await readWorkbook('examples/business-case.ods', server.base, 'Portfolio.B4=');
+  const UNLIMITED = portfolioCells(await portfolioAnswer(server.base, {}));
+  for (const [ref, expected] of Object.entries(UNLIMITED)) {
+    check(`without a budget ${ref} = ${expected}`, same(unlimited[ref], expected), `holds ${JSON.stringify(unlimited[ref])}`);
+  }
+  const method: Record<string, number> = { B14: 6883108.49, B15: 8.9071, B16: 2, B17: 8.2998, B20: 3420600, B21: 3917400, B22: 496800 };
+  for (const [ref, expected] of Object.entries(method)) {
+    check(
+      `without a budget Portfolio.${ref} = ${expected}`,
+      matches(unlimited[`Portfolio.${ref}`], expected),
+      `holds ${unlimited[`Portfolio.${ref}`]}`,
+    );
+  }
+  check('without a budget both are chosen', unlimited['Portfolio.B13'] === 'fix-billing, better-handling', `holds ${unlimited['Portfolio.B13']}`);
 
   // The README's Excel formula, built from labelled cells, evaluated by a real spreadsheet engine.
   const readme = readFileSync('README.md', 'utf8');
@@ -195,6 +260,17 @@ try {
     const cells = ['B1=100000', 'B2=400', 'C2=500', 'D2=700', 'B3=0.08', 'C3=0.12', 'D3=0.15'];
     const { stdout } = await run('/usr/bin/python3', ['test/libreoffice/evaluate-formula.py', formula, ...cells]);
     check(`the README’s formula with ranges gives ${ranges[2]}`, JSON.parse(stdout) === ranges[2], `gives ${stdout.trim()}`);
+  }
+
+  // The README's formula whose budget cell drives the chosen set.
+  const budget = readme.match(/^`(=VALUE\(WEBSERVICE\(.*portfolio=budgetAnnual:"&B1&".*\))`\n\ngives `([^`]+)`/m);
+  check('the README has its formula with a budget from a cell', budget !== null);
+  if (budget) {
+    const formula = budget[1]!.replace('https://YOUR-WORKER', server.base);
+    const { stdout } = await run('/usr/bin/python3', ['test/libreoffice/evaluate-formula.py', formula, '100000']);
+    // Calc shows 15 significant digits: the same number to rounding in its last digit.
+    const shown = Number(JSON.parse(stdout));
+    check(`the README’s formula with a budget gives ${budget[2]}`, same(shown, Number(budget[2])), `gives ${stdout.trim()}`);
   }
 } catch (e) {
   check('LibreOffice ran the workbook', false, (e as Error).message);
