@@ -59,6 +59,14 @@ export class Combiner {
   /** Per investment: Σ_t ramp_t / (1 + i)^t; and Σ_t 1 / (1 + i)^t. */
   private readonly rampFactor: Float64Array;
   private readonly annuity: number;
+  /** Per investment, its effects as factors (1 where it has none) and its outcome mix, if any. */
+  private readonly keepAffected: Float64Array;
+  private readonly multiplier: Float64Array;
+  private readonly keepCost: Float64Array;
+  private readonly outcomes: (Resolved['problems'][number]['outcomes'] | undefined)[];
+  /** Per problem, the word-of-mouth terms: negativeTold × negativeInfluence, positiveTold × positiveInfluence. */
+  private readonly negativeWord: number;
+  private readonly positiveWord: number;
 
   constructor(r: Resolved, e: Evaluation) {
     this.r = r;
@@ -86,6 +94,12 @@ export class Combiner {
     }
     this.annuity = annuity;
     this.rampFactor = Float64Array.from(r.investments, (inv) => inv.ramp.reduce((sum, share, t) => sum + share * factors[t]!, 0));
+    this.keepAffected = Float64Array.from(r.investments, (inv) => 1 - (inv.effects.prevalenceReduction ?? 0));
+    this.multiplier = Float64Array.from(r.investments, (inv) => inv.effects.complaintRateMultiplier ?? 1);
+    this.keepCost = Float64Array.from(r.investments, (inv) => 1 - (inv.effects.costPerComplaintReduction ?? 0));
+    this.outcomes = r.investments.map((inv) => inv.effects.outcomes);
+    this.negativeWord = W.negativeTold * W.negativeInfluence;
+    this.positiveWord = W.positiveTold * W.positiveInfluence;
   }
 
   /** The problems investment k targets. */
@@ -102,24 +116,26 @@ export class Combiner {
     let outcomes = p.outcomes;
     let any = false;
     let replaced = false;
-    for (const k of this.targeting[i]!) {
+    const targeting = this.targeting[i]!;
+    for (let j = 0; j < targeting.length; j++) {
+      const k = targeting[j]!;
       if (!member[k]) continue;
       any = true;
-      const e = this.r.investments[k]!.effects;
-      if (e.prevalenceReduction !== undefined) affected *= 1 - e.prevalenceReduction;
-      if (e.complaintRateMultiplier !== undefined) rate *= e.complaintRateMultiplier;
-      if (e.costPerComplaintReduction !== undefined) cost *= 1 - e.costPerComplaintReduction;
-      if (e.outcomes !== undefined && (!replaced || e.outcomes.satisfied > outcomes.satisfied)) {
-        outcomes = e.outcomes;
+      // A factor of 1 where an effect is absent changes nothing, to the last bit.
+      affected *= this.keepAffected[k]!;
+      rate *= this.multiplier[k]!;
+      cost *= this.keepCost[k]!;
+      const mix = this.outcomes[k];
+      if (mix !== undefined && (!replaced || mix.satisfied > outcomes.satisfied)) {
+        outcomes = mix;
         replaced = true;
       }
     }
     if (!any) return 0;
     const c = Math.min(rate, 1);
-    const W = this.r.wordOfMouth;
     const l = this.loss;
     const lost = outcomes.satisfied * l[i * 4]! + outcomes.mollified * l[i * 4 + 1]! + outcomes.dissatisfied * l[i * 4 + 2]! - l[i * 4 + 3]!;
-    const word = (outcomes.dissatisfied - 1) * W.negativeTold * W.negativeInfluence - outcomes.satisfied * W.positiveTold * W.positiveInfluence;
+    const word = (outcomes.dissatisfied - 1) * this.negativeWord - outcomes.satisfied * this.positiveWord;
     const after = affected * (this.alpha[i]! + c * (this.r.lifetimeValue * lost + this.r.newCustomerValue * word + cost));
     return this.e.problems[i]!.totalAnnualDamage - after;
   }

@@ -88,8 +88,14 @@ export class Optimiser {
     const benefit = new Float64Array(this.r.problems.length);
     const sums = emptySums();
     const own = this.r.investments.map((_, k) => this.combiner.sumsOf(k));
+    // The combined benefit moved by each change, as a search compares sets; the chosen set's is computed again.
+    let total = 0;
     const touch = (k: number) => {
-      for (const i of this.combiner.targetsOf(k)) benefit[i] = this.combiner.benefitOn(i, member);
+      for (const i of this.combiner.targetsOf(k)) {
+        const now = this.combiner.benefitOn(i, member);
+        total += now - benefit[i]!;
+        benefit[i] = now;
+      }
     };
     const flip = (k: number) => {
       member[k] = member[k] ? 0 : 1;
@@ -103,8 +109,6 @@ export class Optimiser {
       // Sums kept as members come and go may differ from sums in input order by rounding, far inside the 1e-9 margin.
       if (capUp !== undefined && sums.upfront > capUp * (1 + TOLERANCE)) return;
       if (capAnnual !== undefined && sums.annual > capAnnual * (1 + TOLERANCE)) return;
-      let total = 0;
-      for (let i = 0; i < benefit.length; i++) total += benefit[i]!;
       const { npv, pvCosts } = this.combiner.npvFrom(total, sums);
       // Only a set that could win (or tie) is written out.
       if (best !== undefined && npv < best.npv - TOLERANCE * Math.max(Math.abs(npv), Math.abs(best.npv), 1)) return;
