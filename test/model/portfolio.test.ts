@@ -659,10 +659,9 @@ describe('overlap, as properties', () => {
 });
 
 describe('the budget, summed in input order', () => {
-  // Known bug (reported): the exact search keeps running sums as investments come and go, and (0.01 + 1e15) − 1e15
-  // is 0 in doubles, so a set whose input-order sum is over the cap is taken for one that fits. `it.fails` until
-  // fixed; then it should become `it`.
-  it.fails('never chooses a set over the cap, however far apart the costs are', () => {
+  // (0.01 + 1e15) − 1e15 is 0 in doubles: sums kept as investments come and go would take a set over the cap for one
+  // that fits.
+  it('never chooses a set over the cap, however far apart the costs are', () => {
     const s = {
       ...workedExample,
       investments: [

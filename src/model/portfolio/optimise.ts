@@ -63,12 +63,12 @@ export class Optimiser {
 
   /** Whether a set's costs, summed in the scenario's order, fit the caps (an absent cap is none). */
   fits(set: readonly number[]): boolean {
-    let upfront = 0;
-    let annual = 0;
-    for (const k of set) {
-      upfront += this.r.investments[k]!.upfront;
-      annual += this.r.investments[k]!.annual;
-    }
+    const sums = emptySums();
+    for (const k of [...set].sort((a, b) => a - b)) addSums(sums, this.combiner.sumsOf(k), 1);
+    return this.fitsSums(sums);
+  }
+
+  private fitsSums({ upfront, annual }: { upfront: number; annual: number }): boolean {
     const { upfront: capUp, annual: capAnnual } = this.budget;
     return (capUp === undefined || upfront <= capUp * (1 + TOLERANCE)) && (capAnnual === undefined || annual <= capAnnual * (1 + TOLERANCE));
   }
@@ -86,34 +86,29 @@ export class Optimiser {
     const n = this.r.investments.length;
     const member = new Uint8Array(n);
     const benefit = new Float64Array(this.r.problems.length);
-    const sums = emptySums();
+    // Only the included and free investments can be members, and only the problems they target can change.
+    const relevant = [...new Set([...include, ...free])].sort((a, b) => a - b);
+    const touched = [...new Set(relevant.flatMap((k) => this.combiner.targetsOf(k)))].sort((a, b) => a - b);
     const own = this.r.investments.map((_, k) => this.combiner.sumsOf(k));
-    // The combined benefit moved by each change, as a search compares sets; the chosen set's is computed again.
-    let total = 0;
-    const touch = (k: number) => {
-      for (const i of this.combiner.targetsOf(k)) {
-        const now = this.combiner.benefitOn(i, member);
-        total += now - benefit[i]!;
-        benefit[i] = now;
-      }
-    };
     const flip = (k: number) => {
       member[k] = member[k] ? 0 : 1;
-      addSums(sums, own[k]!, member[k] ? 1 : -1);
-      touch(k);
+      for (const i of this.combiner.targetsOf(k)) benefit[i] = this.combiner.benefitOn(i, member);
     };
-    for (const k of include) flip(k);
-    const { upfront: capUp, annual: capAnnual } = this.budget;
+    for (const k of include) if (!member[k]) flip(k);
     let best: Candidate | undefined;
     const consider = () => {
-      // Sums kept as members come and go may differ from sums in input order by rounding, far inside the 1e-9 margin.
-      if (capUp !== undefined && sums.upfront > capUp * (1 + TOLERANCE)) return;
-      if (capAnnual !== undefined && sums.annual > capAnnual * (1 + TOLERANCE)) return;
+      // Sums taken afresh, in input order, for every set: sums kept as members come and go would carry the rounding
+      // of every member that came and went (a cost of 1e15 once added and taken away swallows one of 0.01).
+      const sums = emptySums();
+      for (const k of relevant) if (member[k]) addSums(sums, own[k]!, 1);
+      if (!this.fitsSums(sums)) return;
+      let total = 0;
+      for (const i of touched) total += benefit[i]!;
       const { npv, pvCosts } = this.combiner.npvFrom(total, sums);
       // Only a set that could win (or tie) is written out.
       if (best !== undefined && npv < best.npv - TOLERANCE * Math.max(Math.abs(npv), Math.abs(best.npv), 1)) return;
       const set: number[] = [];
-      for (let k = 0; k < n; k++) if (member[k]) set.push(k);
+      for (const k of relevant) if (member[k]) set.push(k);
       const candidate = { set, npv, pvCosts };
       if (best === undefined || better(candidate, best)) best = candidate;
     };
