@@ -90,6 +90,11 @@ export class Optimiser {
     const relevant = [...new Set([...include, ...free])].sort((a, b) => a - b);
     const touched = [...new Set(relevant.flatMap((k) => this.combiner.targetsOf(k)))].sort((a, b) => a - b);
     const own = this.r.investments.map((_, k) => this.combiner.sumsOf(k));
+    const upfrontOf = Float64Array.from(own, (o) => o.upfront);
+    const annualOf = Float64Array.from(own, (o) => o.annual);
+    const { upfront: capUp, annual: capAnnual } = this.budget;
+    const maxUp = capUp === undefined ? Number.POSITIVE_INFINITY : capUp * (1 + TOLERANCE);
+    const maxAnnual = capAnnual === undefined ? Number.POSITIVE_INFINITY : capAnnual * (1 + TOLERANCE);
     const flip = (k: number) => {
       member[k] = member[k] ? 0 : 1;
       for (const i of this.combiner.targetsOf(k)) benefit[i] = this.combiner.benefitOn(i, member);
@@ -98,10 +103,18 @@ export class Optimiser {
     let best: Candidate | undefined;
     const consider = () => {
       // Sums taken afresh, in input order, for every set: sums kept as members come and go would carry the rounding
-      // of every member that came and went (a cost of 1e15 once added and taken away swallows one of 0.01).
+      // of every member that came and went (a cost of 1e15 once added and taken away swallows one of 0.01). The
+      // costs first: a set over a cap is set aside before anything else is summed.
+      let upfront = 0;
+      let annual = 0;
+      for (const k of relevant) {
+        if (!member[k]) continue;
+        upfront += upfrontOf[k]!;
+        annual += annualOf[k]!;
+      }
+      if (upfront > maxUp || annual > maxAnnual) return;
       const sums = emptySums();
       for (const k of relevant) if (member[k]) addSums(sums, own[k]!, 1);
-      if (!this.fitsSums(sums)) return;
       let total = 0;
       for (const i of touched) total += benefit[i]!;
       const { npv, pvCosts } = this.combiner.npvFrom(total, sums);
