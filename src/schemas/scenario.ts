@@ -374,8 +374,8 @@ export const scenarioSchemas = once(() => {
           upfront: Amount.optional().meta({ description: 'Most the set may cost upfront, in total (no cap when left out)', example: 300000 }),
           annual: Amount.optional().meta({ description: 'Most the set may cost a year, in total (no cap when left out)', example: 100000 }),
         })
-        .optional()
-        .meta({ description: 'The caps; a set fits when its sums are at most the caps × (1 + 1e-9)' }),
+        .meta({ id: 'Budget', description: 'The caps; a set fits when its sums are at most the caps × (1 + 1e-9)' })
+        .optional(),
       include: z
         .array(Id)
         .max(LIMITS.investments)
