@@ -95,9 +95,16 @@ export class Optimiser {
     const { upfront: capUp, annual: capAnnual } = this.budget;
     const maxUp = capUp === undefined ? Number.POSITIVE_INFINITY : capUp * (1 + TOLERANCE);
     const maxAnnual = capAnnual === undefined ? Number.POSITIVE_INFINITY : capAnnual * (1 + TOLERANCE);
+    // A flip marks the problems it changes; they are recomputed only when a set that fits the budget is valued.
+    const dirty = new Uint8Array(this.r.problems.length);
+    const stale: number[] = [];
     const flip = (k: number) => {
       member[k] = member[k] ? 0 : 1;
-      for (const i of this.combiner.targetsOf(k)) benefit[i] = this.combiner.benefitOn(i, member);
+      for (const i of this.combiner.targetsOf(k)) {
+        if (dirty[i]) continue;
+        dirty[i] = 1;
+        stale.push(i);
+      }
     };
     for (const k of include) if (!member[k]) flip(k);
     let best: Candidate | undefined;
@@ -115,6 +122,11 @@ export class Optimiser {
       if (upfront > maxUp || annual > maxAnnual) return;
       const sums = emptySums();
       for (const k of relevant) if (member[k]) addSums(sums, own[k]!, 1);
+      for (const i of stale) {
+        benefit[i] = this.combiner.benefitOn(i, member);
+        dirty[i] = 0;
+      }
+      stale.length = 0;
       let total = 0;
       for (const i of touched) total += benefit[i]!;
       const { npv, pvCosts } = this.combiner.npvFrom(total, sums);
