@@ -140,6 +140,32 @@ function uncertainty(
   return { swept, simulated: simulate(kernel, inputs, simulationOf(sent), portfolio) };
 }
 
+/** The chosen portfolio as the answer gives it: investments by id, and its simulated npv when there is one. */
+function portfolioResult(chosen: Portfolio, r: Resolved, simulated: Simulated | undefined): PortfolioResult {
+  const id = (k: number) => r.investments[k]!.id;
+  const { method, investments, upfront, annual, annualBenefit, standaloneBenefitSum, overlap } = chosen;
+  const { pvBenefits, pvCosts, npv, roi, paybackMonths, irr: setIrr, ladder, marginalNpvs } = chosen;
+  const result: PortfolioResult = {
+    method,
+    investments: investments.map(id),
+    upfront,
+    annual,
+    annualBenefit,
+    standaloneBenefitSum,
+    overlap,
+    pvBenefits,
+    pvCosts,
+    npv,
+    roi,
+    paybackMonths,
+    irr: setIrr,
+    ladder: ladder.map(({ investment, marginalNpv, npv, upfront, annual }) => ({ id: id(investment), marginalNpv, npv, upfront, annual })),
+    members: investments.map((k, j) => ({ id: id(k), marginalNpv: marginalNpvs[j]! })),
+  };
+  if (simulated?.portfolio) result.uncertainty = simulated.portfolio;
+  return result;
+}
+
 /** The portfolio a scenario asks for, chosen at the likely values; ids as sent. */
 function portfolioOf(request: PortfolioRequest, r: Resolved, e: Evaluation): Portfolio {
   const position = new Map(r.investments.map((inv, k) => [inv.id, k]));
@@ -212,35 +238,7 @@ export function businessCase(sent: UncertainScenario): BusinessCase {
     totals,
     assumptions,
   };
-  if (chosen) {
-    const id = (k: number) => inputs.investments[k]!.id;
-    const { method, investments: members, upfront, annual, annualBenefit, standaloneBenefitSum, overlap } = chosen;
-    const { pvBenefits, pvCosts, npv, roi, paybackMonths, irr: portfolioIrr, ladder, marginalNpvs } = chosen;
-    result.portfolio = {
-      method,
-      investments: members.map(id),
-      upfront,
-      annual,
-      annualBenefit,
-      standaloneBenefitSum,
-      overlap,
-      pvBenefits,
-      pvCosts,
-      npv,
-      roi,
-      paybackMonths,
-      irr: portfolioIrr,
-      ladder: ladder.map((step) => ({
-        id: id(step.investment),
-        marginalNpv: step.marginalNpv,
-        npv: step.npv,
-        upfront: step.upfront,
-        annual: step.annual,
-      })),
-      members: members.map((k, j) => ({ id: id(k), marginalNpv: marginalNpvs[j]! })),
-    };
-    if (simulated?.portfolio) result.portfolio.uncertainty = simulated.portfolio;
-  }
+  if (chosen) result.portfolio = portfolioResult(chosen, inputs, simulated);
   if (simulated || sent.simulation) result.simulation = simulationOf(sent);
   if (sent.sensitivity) result.sensitivity = sensitivityOf(sent);
   return result;

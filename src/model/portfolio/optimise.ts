@@ -4,13 +4,6 @@ import type { Evaluation } from '../evaluate.ts';
 import type { Resolved } from '../resolve.ts';
 import { addSums, Combiner, emptySums, type PortfolioFigures } from './combine.ts';
 
-export interface PortfolioRequest {
-  budget?: { upfront?: number; annual?: number };
-  /** Positions of the investments that must be in the set, and of those that must not. */
-  include?: readonly number[];
-  exclude?: readonly number[];
-}
-
 export interface LadderStep {
   /** Position of the investment added. */
   investment: number;
@@ -71,11 +64,6 @@ export class Optimiser {
   private fitsSums({ upfront, annual }: { upfront: number; annual: number }): boolean {
     const { upfront: capUp, annual: capAnnual } = this.budget;
     return (capUp === undefined || upfront <= capUp * (1 + TOLERANCE)) && (capAnnual === undefined || annual <= capAnnual * (1 + TOLERANCE));
-  }
-
-  /** A set's npv and PV(costs), its combined benefit summed problem by problem in the scenario's order. */
-  evaluate(set: readonly number[]): Candidate {
-    return new Working(this.r, this.combiner, set).candidate();
   }
 
   /**
