@@ -6,6 +6,7 @@ import { rateLimit } from './http/limits.ts';
 import { methodTable } from './http/methods.ts';
 import { serving } from './http/routes.ts';
 import { registerBusinessCase } from './routes/business-case.ts';
+import { registerCases } from './routes/cases/index.ts';
 import { type RegisterAll, registerDocs } from './routes/docs.ts';
 import { registerFigures } from './routes/figures.ts';
 import { registerMethod } from './routes/method.ts';
@@ -16,6 +17,7 @@ import { registerReference } from './routes/reference.ts';
 const registerAll: RegisterAll = (mount) => {
   registerBusinessCase(mount);
   registerFigures(mount);
+  registerCases(mount);
   registerReference(mount);
   registerProblemTypes(mount);
   registerDocs(mount, registerAll);

@@ -22,6 +22,10 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
 };
 
+/** The answer headers a cross-origin reader may see: a case's ETag (for If-Match), where a new case is, a replay. */
+const EXPOSED = ['ETag', 'Location', 'Idempotent-Replayed'];
+const EXPOSED_LIST = EXPOSED.join(', ');
+
 /**
  * CORS on every answer; a preflight (any OPTIONS: LibreOffice asks one before every fetch) is answered here with the
  * route's own methods, in `Allow` too, and a path that is no route gets `notFound`.
@@ -30,8 +34,8 @@ export function corsFor(allowed: (path: string) => string | undefined, notFound:
   const headers = cors({
     origin: '*',
     allowMethods: (_origin, c) => (allowed(c.req.path) ?? '').split(', '),
-    allowHeaders: ['Content-Type', 'If-None-Match'],
-    exposeHeaders: ['ETag'],
+    allowHeaders: ['Content-Type', 'If-None-Match', 'If-Match', 'Authorization', 'Idempotency-Key'],
+    exposeHeaders: EXPOSED,
     maxAge: 86400,
   });
   return async (c, next) => {
@@ -45,6 +49,6 @@ export function corsFor(allowed: (path: string) => string | undefined, notFound:
     // a placeholder answer and copy it into the real one, on every request).
     await next();
     c.res.headers.set('Access-Control-Allow-Origin', '*');
-    c.res.headers.set('Access-Control-Expose-Headers', 'ETag');
+    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_LIST);
   };
 }

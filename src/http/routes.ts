@@ -7,7 +7,7 @@ import { once } from '../schemas/once.ts';
 import { validateInto } from './validate.ts';
 
 interface Routing {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** In OpenAPI's form: `/problems/{type}`. */
   path: string;
   middleware?: MiddlewareHandler<AppEnv> | MiddlewareHandler<AppEnv>[];

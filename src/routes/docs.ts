@@ -59,6 +59,10 @@ export const DOCUMENT_INFO = {
   tags: [
     { name: 'Business case', description: 'Problem damage and investment returns' },
     { name: 'Spreadsheet', description: 'Every figure by GET from flat parameters, as JSON, CSV, TSV or one bare number' },
+    {
+      name: 'Saved cases',
+      description: 'A business case kept by the API: shared by its link, read from any spreadsheet, edited safely with its edit key',
+    },
     { name: 'Reference', description: 'The model’s defaults and limits' },
     { name: 'Service', description: 'Health, this document, the docs page and the method page' },
   ],
@@ -102,6 +106,11 @@ export function documentOf(registerAll: RegisterAll): () => OpenApiDocument {
   return once(() => {
     const all = new OpenAPIHono<AppEnv>();
     registerAll(documenting(all));
+    all.openAPIRegistry.registerComponent('securitySchemes', 'editKey', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A saved case’s edit key, given when the case was created (or re-keyed): `Authorization: Bearer <editKey>`.',
+    });
     return all.getOpenAPI31Document(DOCUMENT_INFO);
   });
 }

@@ -56,6 +56,9 @@ const RANGE_NOTE =
  * The scenario and its parts, the public contract of a request body, made on first use (see once.ts): validation,
  * the OpenAPI document and the model's types all come from these.
  */
+/** The limits of a saved case: its title, and the body that saves it. */
+export const CASE_LIMITS = { titleLength: 200, bodyBytes: 256 * 1024 } as const;
+
 export const scenarioSchemas = once(() => {
   const { Id, Name, Money: Amount, Share: ShareValue, ComplaintRate: ComplaintRateValue, RiskAdjustment: RiskAdjustmentValue } = baseSchemas();
 
@@ -390,99 +393,120 @@ export const scenarioSchemas = once(() => {
       example: { budget: { annual: 100000 } },
     });
 
-  const Scenario = z
-    .strictObject({
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
-        .optional()
-        .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
-      customers: z
-        .int()
-        .min(1)
-        .max(Number.MAX_SAFE_INTEGER)
-        .meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
-      customerValue: CustomerValue,
-      newCustomerValue: Money.optional().meta({
-        description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)',
-        example: 500,
-      }),
-      loyalty: Loyalty.optional(),
-      wordOfMouth: WordOfMouth.optional(),
-      finance: Finance.optional(),
-      problems: z
-        .array(Problem)
-        .min(1)
-        .max(LIMITS.problems)
-        .meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
-      investments: z
-        .array(Investment)
-        .max(LIMITS.investments)
-        .optional()
-        .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
-      simulation: Simulation.optional(),
-      sensitivity: Sensitivity.optional(),
-      portfolio: Portfolio.optional(),
-    })
-    .superRefine((s, ctx) => {
-      uniqueIds(s.problems, 'problems', ctx);
-      uniqueIds(s.investments ?? [], 'investments', ctx);
-      // Each rule holds at the worst ends of the ranges, so that every draw is a legal scenario.
-      s.problems.forEach((p, i) => {
-        if (p.affectedCustomers !== undefined && highest(p.affectedCustomers) > s.customers) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['problems', i, 'affectedCustomers', ...end(p.affectedCustomers, 'high')],
-            message: `must not exceed customers (${s.customers})${atEnd(p.affectedCustomers, 'high')} (got ${highest(p.affectedCustomers)})`,
-          });
-        }
-        // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
-        if (p.complaintsPerYear !== undefined && highest(p.complaintsPerYear) / lowest(p.complaintRate) > s.customers * (1 + 1e-9)) {
-          const implied = highest(p.complaintsPerYear) / lowest(p.complaintRate);
-          const worst =
-            typeof p.complaintsPerYear !== 'number' || typeof p.complaintRate !== 'number'
-              ? ' at the worst ends of the ranges (most complaints, lowest rate)'
-              : '';
-          // The end that breaks it: the rate's low end when only the rate is a range, else the count (its high end).
-          const at =
-            typeof p.complaintsPerYear === 'number' && typeof p.complaintRate !== 'number'
-              ? ['complaintRate', 'low']
-              : ['complaintsPerYear', ...end(p.complaintsPerYear, 'high')];
-          ctx.addIssue({
-            code: 'custom',
-            path: ['problems', i, ...at],
-            message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate)${worst}, more than customers (${s.customers})`,
-          });
-        }
-      });
-      const most = maxSamples(s.problems.length, s.investments?.length ?? 0);
-      const samples = s.simulation?.samples ?? SIMULATION.samples;
-      // Only a scenario with a range is simulated, and so capped.
-      if (samples > most && hasRanges(s)) {
-        const asked = s.simulation?.samples !== undefined ? `got ${samples}` : `got none, so the default ${SIMULATION.samples}`;
+  const scenarioShape = {
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, rule('must be a 3-letter ISO 4217 code such as USD'))
+      .optional()
+      .meta({ description: `ISO 4217 code; a label only. ${defaultNote(OTHER.currency)}`, example: 'USD' }),
+    customers: z
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .meta({ description: 'Active customers (a whole number; at most 2^53 − 1, the largest a double holds exactly)', example: 100000 }),
+    customerValue: CustomerValue,
+    newCustomerValue: Money.optional().meta({
+      description: 'Value of one prospect won or lost through word of mouth (default: the lifetime value)',
+      example: 500,
+    }),
+    loyalty: Loyalty.optional(),
+    wordOfMouth: WordOfMouth.optional(),
+    finance: Finance.optional(),
+    problems: z
+      .array(Problem)
+      .min(1)
+      .max(LIMITS.problems)
+      .meta({ description: `The problem catalogue, 1 to ${LIMITS.problems} problems with unique ids` }),
+    investments: z
+      .array(Investment)
+      .max(LIMITS.investments)
+      .optional()
+      .meta({ description: `Candidate investments, 0 to ${LIMITS.investments} with unique ids` }),
+    simulation: Simulation.optional(),
+    sensitivity: Sensitivity.optional(),
+    portfolio: Portfolio.optional(),
+  };
+
+  /** The rules between a scenario's inputs, for a scenario sent alone or saved as a case. */
+  const scenarioRules = (s: z.output<z.ZodObject<typeof scenarioShape>>, ctx: z.RefinementCtx) => {
+    uniqueIds(s.problems, 'problems', ctx);
+    uniqueIds(s.investments ?? [], 'investments', ctx);
+    // Each rule holds at the worst ends of the ranges, so that every draw is a legal scenario.
+    s.problems.forEach((p, i) => {
+      if (p.affectedCustomers !== undefined && highest(p.affectedCustomers) > s.customers) {
         ctx.addIssue({
           code: 'custom',
-          path: ['simulation', 'samples'],
-          message: `must be at most ${most} for ${s.problems.length} problems and ${s.investments?.length ?? 0} investments: samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues} (${asked})`,
+          path: ['problems', i, 'affectedCustomers', ...end(p.affectedCustomers, 'high')],
+          message: `must not exceed customers (${s.customers})${atEnd(p.affectedCustomers, 'high')} (got ${highest(p.affectedCustomers)})`,
         });
       }
-      if (s.portfolio) portfolioRules(s, ctx);
-      const known = new Set(s.problems.map((p) => p.id));
-      s.investments?.forEach((inv, i) => {
-        if (inv.problems === 'all') return;
-        const seen = new Set<string>();
-        inv.problems.forEach((id, j) => {
-          if (!known.has(id))
-            ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
-          else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names "${id}" twice` });
-          seen.add(id);
+      // A relative margin of 1e-9 keeps rounding in the division from rejecting an exact fit.
+      if (p.complaintsPerYear !== undefined && highest(p.complaintsPerYear) / lowest(p.complaintRate) > s.customers * (1 + 1e-9)) {
+        const implied = highest(p.complaintsPerYear) / lowest(p.complaintRate);
+        const worst =
+          typeof p.complaintsPerYear !== 'number' || typeof p.complaintRate !== 'number'
+            ? ' at the worst ends of the ranges (most complaints, lowest rate)'
+            : '';
+        // The end that breaks it: the rate's low end when only the rate is a range, else the count (its high end).
+        const at =
+          typeof p.complaintsPerYear === 'number' && typeof p.complaintRate !== 'number'
+            ? ['complaintRate', 'low']
+            : ['complaintsPerYear', ...end(p.complaintsPerYear, 'high')];
+        ctx.addIssue({
+          code: 'custom',
+          path: ['problems', i, ...at],
+          message: `implies ${Number.isFinite(implied) ? Number(implied.toPrecision(12)) : 'more'} affected customers (complaintsPerYear ÷ complaintRate)${worst}, more than customers (${s.customers})`,
         });
+      }
+    });
+    const most = maxSamples(s.problems.length, s.investments?.length ?? 0);
+    const samples = s.simulation?.samples ?? SIMULATION.samples;
+    // Only a scenario with a range is simulated, and so capped.
+    if (samples > most && hasRanges(s)) {
+      const asked = s.simulation?.samples !== undefined ? `got ${samples}` : `got none, so the default ${SIMULATION.samples}`;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['simulation', 'samples'],
+        message: `must be at most ${most} for ${s.problems.length} problems and ${s.investments?.length ?? 0} investments: samples × (problems + investments + 1) may be at most ${LIMITS.simulatedValues} (${asked})`,
       });
-    })
+    }
+    if (s.portfolio) portfolioRules(s, ctx);
+    const known = new Set(s.problems.map((p) => p.id));
+    s.investments?.forEach((inv, i) => {
+      if (inv.problems === 'all') return;
+      const seen = new Set<string>();
+      inv.problems.forEach((id, j) => {
+        if (!known.has(id))
+          ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names no problem of this scenario ("${id}")` });
+        else if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['investments', i, 'problems', j], message: `names "${id}" twice` });
+        seen.add(id);
+      });
+    });
+  };
+
+  const Scenario = z
+    .strictObject(scenarioShape)
+    .superRefine(scenarioRules)
     .meta({
       id: 'Scenario',
       description: `A company’s problem catalogue, customer value, word of mouth and candidate investments ([the method](/method#inputs)). Every rangeable input (customer value, newCustomerValue, loyalty, word of mouth, finance.discountRate and riskAdjustment; a problem’s prevalence, affectedCustomers, complaintsPerYear, complaintRate, costPerComplaint and loyalty; an investment’s effect scalars and costs) is ${RANGE_NOTE.charAt(0).toLowerCase()}${RANGE_NOTE.slice(1)} Every rule between inputs holds at the worst ends of the ranges (say, retentionRate’s high end below 1 + discountRate’s low end). Not rangeable: customers, outcomes, horizonYears, rampUp, ids.`,
       example: workedExample,
+    });
+
+  const CaseRequest = z
+    .strictObject({
+      title: z
+        .string()
+        .max(CASE_LIMITS.titleLength)
+        .optional()
+        .meta({ description: `A name for people, at most ${CASE_LIMITS.titleLength} characters`, example: 'Acme: billing and delivery, Q3 review' }),
+      ...scenarioShape,
+    })
+    .superRefine(scenarioRules)
+    .meta({
+      id: 'CaseRequest',
+      description: `A scenario to save as a case: every field of a Scenario, its settings (simulation, sensitivity, portfolio) included, and an optional title. At most ${CASE_LIMITS.bodyBytes / 1024} KiB.`,
+      example: { title: 'Acme: billing and delivery', ...workedExample },
     });
 
   const scenarioExamples = {
@@ -512,6 +536,7 @@ export const scenarioSchemas = once(() => {
     Sensitivity,
     Portfolio,
     Scenario,
+    CaseRequest,
     scenarioExamples,
     ranges,
   };

@@ -496,7 +496,10 @@ describe('every GET operation, one parameter broken on purpose', () => {
             expect(res.status, shown).toBeGreaterThanOrEqual(400);
             expect(res.status, shown).toBeLessThan(500);
             const problem = (await expectDocumented(res.clone(), 'GET', path, { echoes: quoted })) as Problem;
-            if (res.headers.get('content-type') === 'application/problem+json') {
+            // A saved case's address that names no case is a 404 that says nothing more, whatever is wrong with it.
+            const pathParameter = params.find((p) => p.name === b.name)?.in === 'path';
+            if (pathParameter) expect((problem as { type?: string }).type, shown).toBe('/problems/not-found');
+            else if (res.headers.get('content-type') === 'application/problem+json') {
               const named = problem.errors.map((e) => e.path);
               const names = (p: string) => p === b.name || p.startsWith(`${b.name}[`) || p.startsWith(`${b.name}.`);
               expect(named.some(names), `${shown}\n  errors name ${JSON.stringify(named)}`).toBe(true);
