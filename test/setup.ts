@@ -11,7 +11,7 @@ await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 const at = '2026-11-26T14:05:00.000Z';
 await env.DB.batch([
   // No edit key hashes to 64 zeros: the example case cannot be changed.
-  env.DB.prepare("INSERT OR IGNORE INTO cases VALUES (?1, '" + '0'.repeat(64) + "', 1, ?2, ?2)").bind(EXAMPLE_CASE_ID, at),
+  env.DB.prepare('INSERT OR IGNORE INTO cases VALUES (?1, ?2, 1, ?3, ?3)').bind(EXAMPLE_CASE_ID, '0'.repeat(64), at),
   env.DB.prepare('INSERT OR IGNORE INTO case_versions VALUES (?1, 1, ?2, ?3, ?4, ?5)').bind(
     EXAMPLE_CASE_ID,
     'Acme: billing and delivery',
