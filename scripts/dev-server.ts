@@ -1,7 +1,10 @@
-// Starts the API as `npm run dev` does (wrangler dev, local state) on free loopback ports, for tests that need a
-// real HTTP server.
-import { spawn } from 'node:child_process';
+// Starts the API as `npm run dev` does (local D1 migrations applied, then wrangler dev, local state) on free loopback
+// ports, for tests that need a real HTTP server.
+import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+
+const WRANGLER_ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -14,12 +17,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** `npm run db:migrate`: the saved-case routes answer 500 on a local D1 without its tables. */
+async function migrateLocalDatabase(): Promise<void> {
+  try {
+    await promisify(execFile)('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'], { env: WRANGLER_ENV });
+  } catch (e) {
+    const { stdout, stderr, message } = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`wrangler d1 migrations apply DB --local failed: ${[stderr, stdout].filter(Boolean).join('\n').trim() || message}`);
+  }
+}
+
 export async function startDevServer(): Promise<{ base: string; stop: () => void }> {
+  await migrateLocalDatabase();
   const [port, inspectorPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--log-level', 'warn'];
   const dev = spawn('wrangler', args, {
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    env: WRANGLER_ENV,
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });
