@@ -12,12 +12,14 @@ import { registerFigures } from './routes/figures.ts';
 import { registerMethod } from './routes/method.ts';
 import { registerProblemTypes } from './routes/problem-types.ts';
 import { registerReference } from './routes/reference.ts';
+import { registerReport } from './routes/report.ts';
 
 /** Every route of the API, on an app that answers them or in the document that describes them. */
 const registerAll: RegisterAll = (mount) => {
   registerBusinessCase(mount);
   registerFigures(mount);
   registerCases(mount);
+  registerReport(mount);
   registerReference(mount);
   registerProblemTypes(mount);
   registerDocs(mount, registerAll);

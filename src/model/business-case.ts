@@ -103,6 +103,8 @@ export interface PortfolioResult {
   roi: number | null;
   paybackMonths: number | null;
   irr: number | null;
+  /** Year 0 (the upfront costs) to the horizon. */
+  cashFlows: YearFlow[];
   ladder: { id: string; marginalNpv: number; npv: number; upfront: number; annual: number }[];
   /** Each chosen investment and what the set would lose without it. */
   members: { id: string; marginalNpv: number }[];
@@ -144,7 +146,7 @@ function uncertainty(
 function portfolioResult(chosen: Portfolio, r: Resolved, simulated: Simulated | undefined): PortfolioResult {
   const id = (k: number) => r.investments[k]!.id;
   const { method, investments, upfront, annual, annualBenefit, standaloneBenefitSum, overlap } = chosen;
-  const { pvBenefits, pvCosts, npv, roi, paybackMonths, irr: setIrr, ladder, marginalNpvs } = chosen;
+  const { pvBenefits, pvCosts, npv, roi, paybackMonths, irr: setIrr, ladder, marginalNpvs, years } = chosen;
   const result: PortfolioResult = {
     method,
     investments: investments.map(id),
@@ -159,6 +161,7 @@ function portfolioResult(chosen: Portfolio, r: Resolved, simulated: Simulated | 
     roi,
     paybackMonths,
     irr: setIrr,
+    cashFlows: years,
     ladder: ladder.map(({ investment, marginalNpv, npv, upfront, annual }) => ({ id: id(investment), marginalNpv, npv, upfront, annual })),
     members: investments.map((k, j) => ({ id: id(k), marginalNpv: marginalNpvs[j]! })),
   };

@@ -49,6 +49,21 @@ export function paybackMonths(upfront: number, benefits: readonly number[], cost
   return null;
 }
 
+/**
+ * The undiscounted cumulative net cash flow at the end of each month, as payback counts it: month 0 is year 0's flow
+ * (the upfront cost), then each month of year t adds a twelfth of year t's net.
+ */
+export function monthlyCumulative(years: readonly YearFlow[]): { month: number; cumulative: number }[] {
+  let cumulative = years[0]?.net ?? 0;
+  const points = [{ month: 0, cumulative }];
+  for (let t = 1; t < years.length; t++) {
+    const atYearStart = cumulative;
+    for (let month = 1; month <= 12; month++) points.push({ month: (t - 1) * 12 + month, cumulative: atYearStart + (years[t]!.net * month) / 12 });
+    cumulative = atYearStart + years[t]!.net;
+  }
+  return points;
+}
+
 export function evaluateCashFlows({ upfront, benefits, costs, discountRate }: CashFlows): FinanceResult {
   const years: YearFlow[] = [{ year: 0, benefit: 0, cost: upfront, net: -upfront, discountFactor: 1, presentValue: -upfront }];
   let pvBenefits = 0;

@@ -64,14 +64,21 @@ const businessCaseGetRoute = defineRoute({ method: 'get', path: '/v1/business-ca
   },
 }));
 
+type BusinessCaseQuery = z.output<ReturnType<typeof querySchemas>['BusinessCaseQuery']>;
+
+/** The scenario of a GET form of the business case, and how its parameters name the scenario's paths. */
+export function scenarioFromQuery(q: Omit<BusinessCaseQuery, 'format' | 'field' | 'table' | 'onError'>) {
+  const items = parseCompact(q.problem, q.investment ?? [], q.portfolio);
+  const rename = renamer(PARAMETERS.businessCase);
+  return { scenario: parseFlat(scenarioOf(q, PARAMETERS.businessCase, items), rename), rename };
+}
+
 export function registerBusinessCase(app: Mount) {
   app.openapi(businessCaseRoute, (c) => answer(businessCaseView(businessCase(c.req.valid('json'))), c.req.valid('query')));
 
   app.openapi(businessCaseGetRoute, (c) => {
     const q = c.req.valid('query');
-    const items = parseCompact(q.problem, q.investment ?? [], q.portfolio);
-    const rename = renamer(PARAMETERS.businessCase);
-    const scenario = parseFlat(scenarioOf(q, PARAMETERS.businessCase, items), rename);
+    const { scenario, rename } = scenarioFromQuery(q);
     const result = withNames(rename, () => businessCase(scenario));
     return answer(businessCaseView(renamed(result, rename, entryRenamer(PARAMETERS.businessCase, q))), q);
   });

@@ -63,6 +63,7 @@ export const DOCUMENT_INFO = {
       name: 'Saved cases',
       description: 'A business case kept by the API: shared by its link, read from any spreadsheet, edited safely with its edit key',
     },
+    { name: 'Report', description: 'The business case as a printable page with charts, for the CFO, in English or Vietnamese' },
     { name: 'Reference', description: 'The model’s defaults and limits' },
     { name: 'Service', description: 'Health, this document, the docs page and the method page' },
   ],

@@ -121,3 +121,11 @@ export const outputParams = (fieldExample: string) => ({
     .optional()
     .meta({ type: 'string', description: 'Ignored: change it to make a spreadsheet fetch again (may be repeated)', examples: ['1'] }),
 });
+
+/** The report's language: en or vi; without it, the first of them that Accept-Language names, else en. */
+export const reportLanguage = () =>
+  z.enum(['en', 'vi']).optional().meta({
+    description:
+      'The report’s language: en (English) or vi (Vietnamese, with vi-VN number formats). Without it, the first of the two Accept-Language names, else en.',
+    example: 'vi',
+  });

@@ -223,6 +223,7 @@ function build() {
       roi: z.number().nullable().meta({ description: 'npv / pvCosts; null when pvCosts is 0', example: 8.9071 }),
       paybackMonths: z.int().nullable().meta({ description: 'As for one investment', example: 2 }),
       irr: z.number().nullable().meta({ description: 'As for one investment', example: 8.2998 }),
+      cashFlows: z.array(CashFlow).meta({ description: 'The set’s cash flows, year 0 (the upfront costs) to the horizon' }),
       ladder: z
         .array(
           z

@@ -1,7 +1,7 @@
 // The query schemas of the spreadsheet routes, from the one parameter table.
 import { z } from '@hono/zod-openapi';
 import { LIMITS } from '../model/defaults.ts';
-import { outputParams } from '../schemas/query.ts';
+import { outputParams, reportLanguage } from '../schemas/query.ts';
 import { once } from '../schemas/once.ts';
 import { CUSTOMERS, FINANCE, INVESTMENT, LIFETIME_VALUE, lifetimeValueRoot, PROBLEM, queryShape, SETTINGS, type Parameter } from './parameters.ts';
 
@@ -82,5 +82,6 @@ export const querySchemas = once(() => {
     table: tableParam(['problems', 'investments', 'sensitivity', 'breakEven', 'portfolio', 'ladder', 'assumptions']),
     ...outputParams('investments.fix-billing.npv'),
   });
-  return { ProblemDamageQuery, InvestmentRoiQuery, LifetimeValueQuery, BusinessCaseQuery };
+  const ReportQuery = BusinessCaseQuery.omit({ table: true, format: true, field: true, onError: true }).extend({ lang: reportLanguage() });
+  return { ProblemDamageQuery, InvestmentRoiQuery, LifetimeValueQuery, BusinessCaseQuery, ReportQuery };
 });

@@ -1,0 +1,435 @@
+/** @jsxImportSource hono/jsx */
+// The report: one self-contained HTML page from a business case's figures, in one language. It reads figures and
+// computes none (the month-by-month cash flow is the model's too).
+import type { BusinessCase, InvestmentResult } from '../model/business-case.ts';
+import { monthlyCumulative } from '../model/finance.ts';
+import type { Assumption, UncertainScenario } from '../model/types.ts';
+import { CashFlowChart, NpvChart, ParetoChart, TornadoChart } from './charts.tsx';
+import { formatsFor } from './format.ts';
+import type { Messages } from './messages/en.ts';
+import { REPORT_CSS } from './style.ts';
+import type { Formats } from './types.ts';
+
+export interface ReportInput {
+  /** The business case, computed with a tornado. */
+  result: BusinessCase;
+  /** The scenario as validated: the names of its problems and investments, in input order. */
+  scenario: UncertainScenario;
+  messages: Messages;
+  /** The title of a saved case. */
+  title?: string;
+  /** Where the same figures are as JSON (GET forms and saved cases). */
+  jsonLink?: string;
+  /** The swing applied to inputs without a range, when one was. */
+  swing?: number;
+  madeAt: Date;
+}
+
+const MONEY_INPUTS = new Set(['lifetimeValue', 'annualRevenue', 'newCustomerValue', 'costPerComplaint', 'upfront', 'annual']);
+const SHARE_INPUTS = new Set([
+  'grossMargin',
+  'retentionRate',
+  'discountRate',
+  'riskAdjustment',
+  'prevalence',
+  'complaintRate',
+  'prevalenceReduction',
+  'costPerComplaintReduction',
+  'baseline',
+  'silent',
+  'satisfied',
+  'mollified',
+  'dissatisfied',
+  'positiveInfluence',
+  'negativeInfluence',
+]);
+
+/** An input's value as the report writes it: money, a share, or a plain number. */
+function inputValue(path: string, value: number, f: Formats): string {
+  const key = path.split('.').at(-1)!;
+  if (MONEY_INPUTS.has(key)) return f.money(value);
+  if (SHARE_INPUTS.has(key)) return f.percent(value);
+  return f.number(value);
+}
+
+/** An input in words: `problems[1].prevalence` is "Late delivery: prevalence". */
+function inputLabel(path: string, scenario: UncertainScenario, m: Messages): string {
+  const item = /^(problems|investments)\[(\d+)\]\.(.+)$/.exec(path);
+  const key = path.replace(/\[\d+\]/g, '');
+  const words = m.inputs[key] ?? path;
+  if (!item) return words;
+  const list = item[1] === 'problems' ? scenario.problems : (scenario.investments ?? []);
+  const it = list[Number(item[2])] as { id: string; name?: string } | undefined;
+  return it ? `${it.name ?? it.id}: ${words}` : words;
+}
+
+const nameOf = (x: { id: string; name: string }) => x.name || x.id;
+
+/** The few problems that make 80% of the damage: down the ranking until the cumulative share reaches 80%. */
+function vitalFew(result: BusinessCase) {
+  const few = [];
+  for (const p of result.problems) {
+    if (p.cumulativeShare === null) break;
+    few.push(p);
+    if (p.cumulativeShare >= 0.8 - 1e-9) break;
+  }
+  return few;
+}
+
+/** Where a figure goes in a translated sentence: the sentence is made with MARK there, then split around it. */
+const MARK = '\u0000';
+
+/** A sentence made with MARK for one figure, with `children` (the figure, marked up) in its place. */
+function Slot({ sentence, children }: { sentence: string; children: unknown }) {
+  const [before, after] = sentence.split(MARK);
+  return (
+    <>
+      {before}
+      {children}
+      {after}
+    </>
+  );
+}
+
+function Paid({ months, years, m, f }: { months: number | null; years: number; m: Messages; f: Formats }) {
+  if (months === null) return <>{m.summary.noPayback(years)}</>;
+  return (
+    <Slot sentence={m.summary.payback(MARK)}>
+      <span data-figure="paybackMonths">{f.months(months)}</span>
+    </Slot>
+  );
+}
+
+function Summary({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
+  const H = result.finance.horizonYears;
+  const few = vitalFew(result);
+  const top = result.investments[0];
+  const portfolio = result.portfolio;
+  const worth = result.investments.filter((i) => i.recommended).length;
+  const roi = (v: number | null) => (v === null ? null : f.percent(v));
+  let outlook: unknown;
+  let spread: { npv: { p10: number; p90: number }; probabilityPositiveNpv: number } | undefined;
+  if (!top) outlook = m.summary.noInvestments;
+  else if (portfolio && portfolio.investments.length === 0) outlook = m.summary.emptyPortfolio;
+  else if (portfolio) {
+    const names = portfolio.investments.map((id) => nameOf(result.investments.find((i) => i.id === id)!));
+    outlook = (
+      <>
+        <Slot sentence={m.summary.portfolio(names, MARK, H, roi(portfolio.roi))}>
+          <strong data-figure="portfolioNpv">{f.money(portfolio.npv)}</strong>
+        </Slot>
+        <Paid months={portfolio.paybackMonths} years={H} m={m} f={f} />
+      </>
+    );
+    spread = portfolio.uncertainty;
+  } else if (worth === 0) outlook = m.summary.noneWorthIt(result.investments.length);
+  else {
+    outlook = (
+      <>
+        <Slot sentence={m.summary.best(nameOf(top), MARK, H, roi(top.roi))}>
+          <strong data-figure="topInvestmentNpv">{f.money(top.npv)}</strong>
+        </Slot>
+        <Paid months={top.paybackMonths} years={H} m={m} f={f} /> {m.summary.worthDoing(worth, result.investments.length)}
+      </>
+    );
+    spread = top.uncertainty;
+  }
+  const samples = result.simulation?.samples;
+  return (
+    <section class="summary" aria-labelledby="summary">
+      <h2 id="summary">{m.sections.summary}</h2>
+      <p>
+        <Slot sentence={m.summary.damage(MARK, result.problems.length)}>
+          <strong data-figure="totalAnnualDamage">{f.money(result.totals.totalAnnualDamage)}</strong>
+        </Slot>{' '}
+        {few.length === 0 ? m.summary.noDamage : m.summary.pareto(few.length, f.percent(few.at(-1)!.cumulativeShare!), few.map(nameOf))}
+      </p>
+      <p>
+        {outlook}
+        {spread && samples !== undefined
+          ? ` ${m.summary.spread(f.money(spread.npv.p10), f.money(spread.npv.p90), f.number(samples), f.percent(spread.probabilityPositiveNpv))}`
+          : ''}
+      </p>
+    </section>
+  );
+}
+
+function Problems({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
+  const items = result.problems.map((p) => ({ label: nameOf(p), damage: p.totalAnnualDamage, cumulativeShare: p.cumulativeShare }));
+  const shown = Math.min(items.length, 15);
+  return (
+    <section aria-labelledby="problems">
+      <h2 id="problems">{m.sections.problems}</h2>
+      <ParetoChart
+        items={items}
+        f={f}
+        text={{
+          title: m.sections.problems,
+          description: m.problems.description(shown, items.length),
+          damageAxis: m.problems.damageAxis,
+          cumulativeAxis: m.problems.cumulativeAxis,
+          eightyLine: m.problems.eightyLine,
+          others: m.problems.others,
+        }}
+      />
+      <p class="note">{m.problems.description(shown, items.length)}</p>
+    </section>
+  );
+}
+
+/** The input that moves an investment's npv most, and the break-even of the first swept input that has one. */
+function decisive(inv: InvestmentResult) {
+  const top = inv.sensitivity?.[0];
+  const byField = new Map(inv.breakEven.filter((b) => b.breakEven !== null).map((b) => [b.field, b]));
+  const swept = inv.sensitivity?.find((e) => byField.has(e.field));
+  const breakEven = swept ? byField.get(swept.field) : inv.breakEven.find((b) => b.breakEven !== null);
+  return { top, breakEven };
+}
+
+function Investments({ result, scenario, m, f }: { result: BusinessCase; scenario: UncertainScenario; m: Messages; f: Formats }) {
+  if (result.investments.length === 0) return null;
+  const items = result.investments.map((inv) => ({
+    label: nameOf(inv),
+    npv: inv.npv,
+    recommended: inv.recommended,
+    ...(inv.uncertainty ? { p10: inv.uncertainty.npv.p10, p90: inv.uncertainty.npv.p90 } : {}),
+  }));
+  const t = m.investments.table;
+  return (
+    <section class="page" aria-labelledby="investments">
+      <h2 id="investments">{m.sections.investments}</h2>
+      <NpvChart
+        items={items}
+        f={f}
+        text={{
+          title: m.sections.investments,
+          description: m.investments.description,
+          notWorthIt: m.investments.notWorthIt,
+          whiskerNote: m.investments.whiskerNote,
+        }}
+      />
+      <div class="table">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.investment}</th>
+              <th scope="col" class="num">
+                {t.npv}
+              </th>
+              <th scope="col" class="num">
+                {t.roi}
+              </th>
+              <th scope="col" class="num">
+                {t.payback}
+              </th>
+              <th scope="col" class="num">
+                {t.irr}
+              </th>
+              <th scope="col">{t.decidedBy}</th>
+              <th scope="col">{t.breakEven}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.investments.map((inv) => {
+              const { top, breakEven } = decisive(inv);
+              return (
+                <tr class={inv.recommended ? undefined : 'muted'}>
+                  <th scope="row">
+                    <bdi>{nameOf(inv)}</bdi>
+                  </th>
+                  <td class="num" data-investment-npv={inv.id}>
+                    {f.money(inv.npv)}
+                  </td>
+                  <td class="num">{inv.roi === null ? m.investments.none : f.percent(inv.roi)}</td>
+                  <td class="num">{inv.paybackMonths === null ? m.investments.noPayback : f.months(inv.paybackMonths)}</td>
+                  <td class="num">{inv.irr === null ? m.investments.none : f.percent(inv.irr)}</td>
+                  <td>{top ? <bdi>{inputLabel(top.field, scenario, m)}</bdi> : m.investments.none}</td>
+                  <td>
+                    {breakEven ? (
+                      <bdi>
+                        {m.investments.breakEven(inputLabel(breakEven.field, scenario, m), inputValue(breakEven.field, breakEven.breakEven!, f))}
+                      </bdi>
+                    ) : (
+                      m.investments.none
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function CashFlow({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
+  const portfolio = result.portfolio && result.portfolio.investments.length > 0 ? result.portfolio : undefined;
+  const top = result.investments[0];
+  if (!portfolio && !top) return null;
+  const points = monthlyCumulative(portfolio ? portfolio.cashFlows : top!.cashFlows);
+  const description = portfolio ? m.cashFlow.portfolio : m.cashFlow.single(nameOf(top!));
+  return (
+    <section class="page" aria-labelledby="cash-flow">
+      <h2 id="cash-flow">{m.sections.cashFlow}</h2>
+      <CashFlowChart
+        points={points}
+        paybackMonths={portfolio ? portfolio.paybackMonths : top!.paybackMonths}
+        f={f}
+        text={{ title: m.sections.cashFlow, description, monthAxis: m.cashFlow.monthAxis, payback: (n: number) => m.cashFlow.payback(f.months(n)) }}
+      />
+      <p class="note">{description}</p>
+    </section>
+  );
+}
+
+function Tornado({ result, scenario, swing, m, f }: { result: BusinessCase; scenario: UncertainScenario; swing?: number; m: Messages; f: Formats }) {
+  const top = result.investments[0];
+  if (!top?.sensitivity || top.sensitivity.length === 0) return null;
+  const items = top.sensitivity.map((e) => ({
+    label: `${inputLabel(e.field, scenario, m)} (${inputValue(e.field, e.low, f)} – ${inputValue(e.field, e.high, f)})`,
+    low: e.low,
+    high: e.high,
+    figureAtLow: e.figureAtLow,
+    figureAtHigh: e.figureAtHigh,
+  }));
+  const description = m.tornado.description(nameOf(top));
+  return (
+    <section aria-labelledby="tornado">
+      <h2 id="tornado">{m.sections.tornado}</h2>
+      <TornadoChart items={items} base={top.npv} f={f} text={{ title: m.sections.tornado, description, baseLabel: m.tornado.baseLabel }} />
+      <p class="note">
+        {description}
+        {swing !== undefined ? ` ${m.tornado.swing(f.percent(swing))}` : ''}
+      </p>
+    </section>
+  );
+}
+
+function assumptionValue(a: Assumption, f: Formats): string {
+  if (typeof a.value === 'number') return inputValue(a.field, a.value, f);
+  if (Array.isArray(a.value)) return a.value.map((v) => f.percent(v)).join(' / ');
+  return a.value;
+}
+
+function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
+  const t = m.assumptions;
+  return (
+    <section class="page" aria-labelledby="assumptions">
+      <h2 id="assumptions">{m.sections.assumptions}</h2>
+      <p class="note">{result.assumptions.length === 0 ? t.none : t.description}</p>
+      {result.assumptions.length > 0 && (
+        <div class="table">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.field}</th>
+                <th scope="col">{t.value}</th>
+                <th scope="col">{t.source}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.assumptions.map((a) => (
+                <tr>
+                  <td>
+                    <code>{a.field}</code>
+                  </td>
+                  <td class="num">{assumptionValue(a, f)}</td>
+                  <td>{m.sources[a.source] ?? a.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The report as a complete HTML document. */
+export function reportPage(input: ReportInput): string {
+  const { result, scenario, messages: m } = input;
+  const f = formatsFor(m, result.currency);
+  const date = new Intl.DateTimeFormat(m.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(input.madeAt);
+  const title = input.title ?? m.title;
+  const page = (
+    <html lang={m.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <title>{title}</title>
+        <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+      </head>
+      <body>
+        <main>
+          <header>
+            <h1>
+              <bdi>{title}</bdi>
+            </h1>
+            {input.title !== undefined && <p class="subtitle">{m.title}</p>}
+            <p class="made">{m.made(date, result.modelVersion, result.currency)}</p>
+          </header>
+          <Summary result={result} m={m} f={f} />
+          <Problems result={result} m={m} f={f} />
+          <Investments result={result} scenario={scenario} m={m} f={f} />
+          <CashFlow result={result} m={m} f={f} />
+          <Tornado result={result} scenario={scenario} swing={input.swing} m={m} f={f} />
+          <Assumptions result={result} m={m} f={f} />
+          <footer>
+            <p>{m.footer.method}</p>
+            {input.jsonLink !== undefined && (
+              <p>
+                <a href={input.jsonLink}>{m.footer.json}</a>
+              </p>
+            )}
+          </footer>
+        </main>
+      </body>
+    </html>
+  );
+  return `<!doctype html>${page}`;
+}
+
+/** A request the report cannot be made from, as a page a person can read: what is wrong, field by field. */
+export function errorPage(
+  m: Messages,
+  status: number,
+  detail: string,
+  errors: readonly { path: string; message: string }[],
+  errorCount: number,
+): string {
+  const page = (
+    <html lang={m.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{m.errorPage.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+      </head>
+      <body>
+        <main>
+          <h1>{m.errorPage.title}</h1>
+          <p class="made">HTTP {status}</p>
+          <section>
+            <p>{m.errorPage.intro}</p>
+            <p>
+              <bdi>{detail}</bdi>
+            </p>
+            {errors.length > 0 && (
+              <ul>
+                {errors.map((e) => (
+                  <li>
+                    <code>{e.path}</code>: <bdi>{e.message}</bdi>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {errorCount > errors.length && <p class="note">(+{errorCount - errors.length})</p>}
+          </section>
+        </main>
+      </body>
+    </html>
+  );
+  return `<!doctype html>${page}`;
+}
