@@ -16,11 +16,12 @@ import { EXACT_LIMIT, Optimiser } from '../src/model/portfolio/optimise.ts';
 import { resolve } from '../src/model/resolve.ts';
 import { breakEvens } from '../src/model/uncertainty/break-even.ts';
 import { startDevServer } from '../scripts/dev-server.ts';
+import { caseLoad } from '../test/load/cases.ts';
 import { generatedScenario, portfolioScenario, rangedExample, rangedInputs, rangedScenario, targetedPairs, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
 // --only=requestCost,longInput,startup runs some sections, for profiling one at a time. The sections: requestCost,
-// longInput, scaling, simulation, tornado, breakEven, sampleScaling, portfolio, memory, throughput, startup.
+// longInput, scaling, simulation, tornado, breakEven, sampleScaling, portfolio, memory, throughput, cases, startup.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -471,6 +472,26 @@ async function throughput() {
   }
 }
 
+/**
+ * Saved cases through `npm run dev` (local D1), against GET /health on the same server (test/load/cases.ts, which
+ * the load run uses too): GET /v1/cases/{id}?format=csv, and PUT with If-Match, each connection re-reading the case
+ * for its ETag before each PUT.
+ */
+async function cases() {
+  const server = await startDevServer();
+  try {
+    const r = await caseLoad(server.base, { seconds: quick ? 2 : 5, connections: 10, rounds: 3 });
+    record('cases.health.requestsPerSecond', r.health, `${r.health.toFixed(0)} req/s`);
+    record('cases.caseCsv.requestsPerSecond', r.caseCsv, `${r.caseCsv.toFixed(0)} req/s, GET ?format=csv`);
+    record('cases.put.requestsPerSecond', r.put, `${r.put.toFixed(0)} req/s, PUT with If-Match`);
+    record('cases.caseCsv.ratio', r.caseCsv / r.health, `${(r.caseCsv / r.health).toFixed(2)}× /health`, '≥ 0.5');
+    record('cases.put.ratio', r.put / r.health, `${(r.put / r.health).toFixed(2)}× /health`, '≥ 0.2');
+    record('cases.failures', r.errors + r.preconditionFailed, `${r.errors} wrong or failed, ${r.preconditionFailed} 412`, '0');
+  } finally {
+    server.stop();
+  }
+}
+
 function wrangler(args: string[], cwd = '.') {
   const result = spawnSync('wrangler', args, {
     cwd,
@@ -541,6 +562,7 @@ if (wanted('sampleScaling')) await sampleScaling();
 if (wanted('portfolio')) await portfolio();
 if (wanted('memory')) memory();
 if (wanted('throughput')) await throughput();
+if (wanted('cases')) await cases();
 if (wanted('startup')) await bundleAndStartup();
 
 const width = Math.max(...rows.map((r) => r[0].length));

@@ -1,7 +1,8 @@
 // The example workbook in a real spreadsheet engine: headless LibreOffice Calc opens it, its WEBSERVICE cells fetch
 // from the API started by `wrangler dev`, and the cells must hold the worked example's figures (docs/method.md) and,
 // on the Uncertainty sheet, what POST /v1/business-case answers for the docs page's ranged example, and on the
-// Portfolio sheet what it answers for the worked example with the sheet's budget.
+// Portfolio sheet what it answers for the worked example with the sheet's budget; a saved case's link gives the same
+// figure in a WEBSERVICE cell as its JSON, and its CSV table linked into a sheet the same cells as served.
 // Needs LibreOffice Calc and its Python UNO bridge (Debian: libreoffice-calc python3-uno); `.ci/run` installs them.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -272,6 +273,51 @@ try {
     const shown = Number(JSON.parse(stdout));
     check(`the README’s formula with a budget gives ${budget[2]}`, same(shown, Number(budget[2])), `gives ${stdout.trim()}`);
   }
+
+  // A saved case behind one short link: its figure in a cell with WEBSERVICE, and its CSV table in a sheet.
+  const created = await fetch(`${server.base}/v1/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...workedExample, title: 'LibreOffice: the worked example' }),
+  });
+  check('a case is saved', created.status === 201, `status ${created.status}`);
+  const saved = (await created.json()) as { id: string; editKey: string };
+  const link = `${server.base}/v1/cases/${saved.id}`;
+  const read = (await (await fetch(link)).json()) as { investments: { id: string; npv: number }[] };
+  const npv = read.investments.find((i) => i.id === 'fix-billing')!.npv;
+  const { stdout: shownNpv } = await run('/usr/bin/python3', [
+    'test/libreoffice/evaluate-formula.py',
+    `=VALUE(WEBSERVICE("${link}?field=investments.fix-billing.npv"))`,
+  ]);
+  // Calc shows 15 significant digits: the same number to rounding in its last digit.
+  check(
+    `a saved case's fix-billing npv in a cell = ${npv} (its JSON)`,
+    same(Number(JSON.parse(shownNpv)), npv) && matches(Number(JSON.parse(shownNpv)), 5096632.31),
+    `gives ${shownNpv.trim()}`,
+  );
+  const csv = await (await fetch(`${link}?format=csv&table=investments`)).text();
+  const { stdout: imported } = await run('/usr/bin/python3', ['test/libreoffice/import-csv.py', `${link}?format=csv&table=investments`], {
+    timeout: 120_000,
+  });
+  const sheet = JSON.parse(imported) as (number | string)[][];
+  const rows = csv
+    .trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
+  check(
+    `a saved case's investments CSV linked into a sheet: ${rows.length} rows × ${rows[0]!.length} columns, every cell as served`,
+    sheet.length === rows.length &&
+      rows.every((row, r) =>
+        row.every((text, c) => {
+          const cell = sheet[r]?.[c];
+          // Calc reads `true` and `false` as its booleans, 1 and 0.
+          const expected = text === 'true' ? 1 : text === 'false' ? 0 : text;
+          return typeof cell === 'number' ? same(cell, Number(expected)) : cell === expected;
+        }),
+      ),
+    `the sheet: ${imported.slice(0, 300)}; the CSV: ${csv.slice(0, 300)}`,
+  );
+  await fetch(link, { method: 'DELETE', headers: { authorization: `Bearer ${saved.editKey}` } });
 } catch (e) {
   check('LibreOffice ran the workbook', false, (e as Error).message);
 } finally {

@@ -1,13 +1,18 @@
 // Bounded load: `wrangler dev` on loopback gets a fixed mix of requests (business case as JSON and CSV, the GET
 // figure routes, bad inputs) from 50 concurrent connections for a fixed time. It passes with no 5xx, no connection
 // error and every answer correct. `--duration=SECONDS` (default 30), `--connections=N` (default 50).
+// Then saved cases against /health (issue 14's benchmark, test/load/cases.ts): GET /v1/cases/{id}?format=csv must
+// serve at ≥ 0.5× the requests per second of GET /health and PUT with If-Match at ≥ 0.2×, with every answer right;
+// three rounds of the three, in turn, each phase duration/9 seconds (at least 2), on `--case-connections=N` (default 10).
 import { checklist, startDevServer } from '../../scripts/dev-server.ts';
 import { workedExample } from '../../src/schemas/examples.ts';
 import { BILLING, WORKED_GET } from '../fixtures.ts';
+import { caseLoad } from './cases.ts';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const duration = arg('duration', 30);
 const connections = arg('connections', 50);
+const caseConnections = arg('case-connections', 10);
 const json = { 'content-type': 'application/json' };
 
 interface Kind {
@@ -127,6 +132,22 @@ try {
     );
   }
   for (const e of examples) console.log(`  e.g. ${e}`);
+
+  const phase = Math.max(2, Math.round(duration / 9));
+  const cases = await caseLoad(server.base, { seconds: phase, connections: caseConnections, rounds: 3 });
+  const [csvRatio, putRatio] = [cases.caseCsv / cases.health, cases.put / cases.health];
+  console.log(
+    `saved cases, ${caseConnections} connections, medians of 3 rounds of ${phase} s: GET /health ${cases.health.toFixed(0)} req/s, ` +
+      `GET case CSV ${cases.caseCsv.toFixed(0)} req/s (${csvRatio.toFixed(2)}×), PUT with If-Match ${cases.put.toFixed(0)} req/s (${putRatio.toFixed(2)}×, each after its GET)`,
+  );
+  check(`GET /v1/cases/{id}?format=csv at ≥ 0.5× GET /health: ${csvRatio.toFixed(2)}×`, csvRatio >= 0.5);
+  check(`PUT /v1/cases/{id} with If-Match at ≥ 0.2× GET /health: ${putRatio.toFixed(2)}×`, putRatio >= 0.2);
+  check(
+    `saved cases: ${cases.saved} PUTs saved, every answer right, no connection error, no 412 (each case edited by one connection at a time)`,
+    cases.saved > 0 && cases.errors === 0 && cases.preconditionFailed === 0,
+    JSON.stringify({ errors: cases.errors, preconditionFailed: cases.preconditionFailed }),
+  );
+  for (const e of cases.examples) console.log(`  e.g. ${e}`);
 } finally {
   server.stop();
 }
