@@ -422,7 +422,11 @@ function memory() {
   const MB = 1e6;
   for (const name of cases) {
     // Each case in a process of its own, so that none inherits what another left.
-    const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=1', 'bench/memory.ts', name], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', './scripts/tsx-hooks.mjs', '--expose-gc', '--max-semi-space-size=1', 'bench/memory.ts', name],
+      { encoding: 'utf8' },
+    );
     if (child.status !== 0) throw new Error(`bench/memory.ts failed:\n${child.stderr}`);
     const m = (JSON.parse(child.stdout) as Record<string, { simulatedValues: number; model: Figures; request: Figures }>)[name]!;
     const arrays = (m.simulatedValues * 8) / MB;

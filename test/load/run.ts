@@ -1,9 +1,10 @@
 // Bounded load: `wrangler dev` on loopback gets a fixed mix of requests (business case as JSON and CSV, the GET
 // figure routes, bad inputs) from 50 concurrent connections for a fixed time. It passes with no 5xx, no connection
 // error and every answer correct. `--duration=SECONDS` (default 30), `--connections=N` (default 50).
-// Then saved cases against /health (issue 14's benchmark, test/load/cases.ts): GET /v1/cases/{id}?format=csv must
-// serve at ≥ 0.5× the requests per second of GET /health and PUT with If-Match at ≥ 0.2×, with every answer right;
-// three rounds of the three, in turn, each phase duration/9 seconds (at least 2), on `--case-connections=N` (default 10).
+// Then saved cases beside /health (test/load/cases.ts): GET /v1/cases/{id}?format=csv and PUT with If-Match, every
+// answer right and no 412 (each case is edited by one connection at a time); three rounds of the three, in turn, each
+// phase duration/9 seconds (at least 2), on `--case-connections=N` (default 10). Their throughput against /health is
+// printed; the benchmark (npm run bench -- --only=cases) judges it.
 import { checklist, startDevServer } from '../../scripts/dev-server.ts';
 import { workedExample } from '../../src/schemas/examples.ts';
 import { BILLING, WORKED_GET } from '../fixtures.ts';
@@ -140,8 +141,9 @@ try {
     `saved cases, ${caseConnections} connections, medians of 3 rounds of ${phase} s: GET /health ${cases.health.toFixed(0)} req/s, ` +
       `GET case CSV ${cases.caseCsv.toFixed(0)} req/s (${csvRatio.toFixed(2)}×), PUT with If-Match ${cases.put.toFixed(0)} req/s (${putRatio.toFixed(2)}×, each after its GET)`,
   );
-  check(`GET /v1/cases/{id}?format=csv at ≥ 0.5× GET /health: ${csvRatio.toFixed(2)}×`, csvRatio >= 0.5);
-  check(`PUT /v1/cases/{id} with If-Match at ≥ 0.2× GET /health: ${putRatio.toFixed(2)}×`, putRatio >= 0.2);
+  // Speed is the benchmark's to judge (npm run bench -- --only=cases, with its targets): on a shared machine a ratio
+  // measured in seconds is noise, so here it is shown, and only correctness fails the run.
+  console.log(`  targets (judged by npm run bench): case CSV ≥ 0.5× (${csvRatio.toFixed(2)}×), PUT ≥ 0.2× (${putRatio.toFixed(2)}×)`);
   check(
     `saved cases: ${cases.saved} PUTs saved, every answer right, no connection error, no 412 (each case edited by one connection at a time)`,
     cases.saved > 0 && cases.errors === 0 && cases.preconditionFailed === 0,
