@@ -22,8 +22,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
 };
 
-/** The answer headers a cross-origin reader may see: a case's ETag (for If-Match), where a new case is, a replay. */
-const EXPOSED = ['ETag', 'Location', 'Idempotent-Replayed'];
+/** The answer headers a cross-origin reader may see: a case's ETag (for If-Match), where a new case is, a replay, why a key is wanted. */
+const EXPOSED = ['ETag', 'Location', 'Idempotent-Replayed', 'WWW-Authenticate'];
 const EXPOSED_LIST = EXPOSED.join(', ');
 
 /**

@@ -265,7 +265,7 @@ export function paretoGeometry(items: ParetoItem[], f: Formats, others: (count: 
 // ---------------------------------------------------------------------------------------------------------------
 // Npv: one horizontal bar per investment from zero, whiskers P10–P90, the not-worth-it ones below a divider.
 
-export const NPV_LABEL_ROOM = 176;
+export const NPV_LABEL_ROOM = 220;
 const NPV_ROW = 28;
 const NPV_BAR = 14;
 
@@ -447,7 +447,7 @@ export function cashFlowGeometry(
 // ---------------------------------------------------------------------------------------------------------------
 // Tornado: for each input, a bar from the figure at its low end to the figure at its high end, around the base.
 
-export const TORNADO_LABEL_ROOM = 176;
+export const TORNADO_LABEL_ROOM = 250;
 const TORNADO_ROW = 30;
 const TORNADO_BAR = 16;
 

@@ -164,7 +164,7 @@ function Problems({ result, m, f }: { result: BusinessCase; m: Messages; f: Form
         items={items}
         f={f}
         text={{
-          title: m.sections.problems,
+          title: m.problems.chart,
           description: m.problems.description(shown, items.length),
           damageAxis: m.problems.damageAxis,
           cumulativeAxis: m.problems.cumulativeAxis,
@@ -208,7 +208,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
           whiskerNote: m.investments.whiskerNote,
         }}
       />
-      <div class="table">
+      <div class="table wide" tabindex={0} role="region" aria-label={m.investments.tableLabel}>
         <table>
           <thead>
             <tr>
@@ -276,7 +276,12 @@ function CashFlow({ result, m, f }: { result: BusinessCase; m: Messages; f: Form
         points={points}
         paybackMonths={portfolio ? portfolio.paybackMonths : top!.paybackMonths}
         f={f}
-        text={{ title: m.sections.cashFlow, description, monthAxis: m.cashFlow.monthAxis, payback: (n: number) => m.cashFlow.payback(f.months(n)) }}
+        text={{
+          title: portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(nameOf(top!)),
+          description,
+          monthAxis: m.cashFlow.monthAxis,
+          payback: (n: number) => m.cashFlow.payback(f.months(n)),
+        }}
       />
       <p class="note">{description}</p>
     </section>
@@ -287,7 +292,7 @@ function Tornado({ result, scenario, swing, m, f }: { result: BusinessCase; scen
   const top = result.investments[0];
   if (!top?.sensitivity || top.sensitivity.length === 0) return null;
   const items = top.sensitivity.map((e) => ({
-    label: `${inputLabel(e.field, scenario, m)} (${inputValue(e.field, e.low, f)} – ${inputValue(e.field, e.high, f)})`,
+    label: inputLabel(e.field, scenario, m),
     low: e.low,
     high: e.high,
     figureAtLow: e.figureAtLow,
@@ -297,7 +302,7 @@ function Tornado({ result, scenario, swing, m, f }: { result: BusinessCase; scen
   return (
     <section aria-labelledby="tornado">
       <h2 id="tornado">{m.sections.tornado}</h2>
-      <TornadoChart items={items} base={top.npv} f={f} text={{ title: m.sections.tornado, description, baseLabel: m.tornado.baseLabel }} />
+      <TornadoChart items={items} base={top.npv} f={f} text={{ title: m.tornado.chart(nameOf(top)), description, baseLabel: m.tornado.baseLabel }} />
       <p class="note">
         {description}
         {swing !== undefined ? ` ${m.tornado.swing(f.percent(swing))}` : ''}
@@ -319,7 +324,7 @@ function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: F
       <h2 id="assumptions">{m.sections.assumptions}</h2>
       <p class="note">{result.assumptions.length === 0 ? t.none : t.description}</p>
       {result.assumptions.length > 0 && (
-        <div class="table">
+        <div class="table" tabindex={0} role="region" aria-label={t.tableLabel}>
           <table>
             <thead>
               <tr>
@@ -359,6 +364,7 @@ export function reportPage(input: ReportInput): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
         <title>{title}</title>
+        <link rel="icon" href="data:," />
         <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
       </head>
       <body>
@@ -405,6 +411,7 @@ export function errorPage(
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{m.errorPage.title}</title>
+        <link rel="icon" href="data:," />
         <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
       </head>
       <body>

@@ -17,6 +17,7 @@ section { margin-top: 26px; }
 figure { margin: 0; break-inside: avoid; }
 svg { display: block; width: 100%; height: auto; }
 .table { width: 100%; overflow-x: auto; margin-top: 12px; }
+.table.wide table { min-width: 620px; }
 table { border-collapse: collapse; width: 100%; font-size: .82rem; }
 th, td { text-align: left; vertical-align: top; padding: 5px 6px; border-bottom: 1px solid #d5dbe1; overflow-wrap: anywhere; }
 thead th { border-bottom: 2px solid #8a96a3; font-weight: 600; }

@@ -109,10 +109,10 @@ function idProblem(id: string): string | undefined {
   return undefined;
 }
 
-function nameProblem(name: string): string | undefined {
+function nameProblem(name: string, blank = 'must not be blank: leave name out to use the id'): string | undefined {
   if (name.length <= LIMITS.nameLength && PLAIN_NAME.test(name) && /\S/.test(name)) return undefined;
   if (name.length > LIMITS.nameLength) return `must be at most ${LIMITS.nameLength} characters (got ${name.length})`;
-  if (BLANK.test(name)) return 'must not be blank: leave name out to use the id';
+  if (BLANK.test(name)) return blank;
   if (LONE_SURROGATE.test(name)) return `must be well-formed Unicode text${got(name)}`;
   if (NAME_BREAKERS.test(name)) return `must not hold control characters such as tabs or line breaks${got(name)}`;
   return undefined;
@@ -138,7 +138,13 @@ export const baseSchemas = once(() => {
   const BETWEEN_0_AND_1 = rule('must be between 0 and 1');
   return {
     Id: checkedString(idProblem).meta({ minLength: 1, maxLength: LIMITS.idLength, pattern: ID_PATTERN }),
-    Name: checkedString(nameProblem).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN }),
+    Name: checkedString((name) => nameProblem(name)).meta({ minLength: 1, maxLength: LIMITS.nameLength, pattern: NAME_PATTERN }),
+    /** A saved case's title: the rules of a name (it is shown, stored and put in cells the same way). */
+    Title: checkedString((title) => nameProblem(title, 'must not be blank: leave title out for none')).meta({
+      minLength: 1,
+      maxLength: LIMITS.nameLength,
+      pattern: NAME_PATTERN,
+    }),
     Money: z.number().min(0),
     Share: z.number().min(0, BETWEEN_0_AND_1).max(1, BETWEEN_0_AND_1),
     ComplaintRate: z.number().gt(0, rule('must be greater than 0 and at most 1')).max(1, rule('must be greater than 0 and at most 1')),

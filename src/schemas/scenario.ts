@@ -57,7 +57,7 @@ const RANGE_NOTE =
  * the OpenAPI document and the model's types all come from these.
  */
 /** The limits of a saved case: its title, and the body that saves it. */
-export const CASE_LIMITS = { titleLength: 200, bodyBytes: 256 * 1024 } as const;
+export const CASE_LIMITS = { titleLength: LIMITS.nameLength, bodyBytes: 256 * 1024 } as const;
 
 export const scenarioSchemas = once(() => {
   const { Id, Name, Money: Amount, Share: ShareValue, ComplaintRate: ComplaintRateValue, RiskAdjustment: RiskAdjustmentValue } = baseSchemas();
@@ -495,11 +495,12 @@ export const scenarioSchemas = once(() => {
 
   const CaseRequest = z
     .strictObject({
-      title: z
-        .string()
-        .max(CASE_LIMITS.titleLength)
-        .optional()
-        .meta({ description: `A name for people, at most ${CASE_LIMITS.titleLength} characters`, example: 'Acme: billing and delivery, Q3 review' }),
+      title: baseSchemas()
+        .Title.optional()
+        .meta({
+          description: `A name for people: at most ${CASE_LIMITS.titleLength} characters, not blank, no control characters`,
+          example: 'Acme: billing and delivery, Q3 review',
+        }),
       ...scenarioShape,
     })
     .superRefine(scenarioRules)

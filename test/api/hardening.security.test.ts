@@ -503,7 +503,7 @@ describe('found by a review', () => {
     });
     expect(again.status).toBe(304);
     expect(again.headers.get('access-control-allow-origin')).toBe('*');
-    expect(again.headers.get('access-control-expose-headers')).toBe('ETag, Location, Idempotent-Replayed');
+    expect(again.headers.get('access-control-expose-headers')).toBe('ETag, Location, Idempotent-Replayed, WWW-Authenticate');
   });
 
   it('a query parameter named __proto__ is unknown, like any other', async () => {

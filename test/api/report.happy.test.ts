@@ -28,7 +28,9 @@ describe('the CFO report', () => {
     expect(figure(html, 'portfolioNpv')).toBe('$6,883,108');
     expect(figure(html, 'paybackMonths')).toBe('2 months');
     // Nothing runs and nothing loads: no script, no external reference, a policy that allows only the page's style.
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|url\(|@import/i);
+    expect(html).not.toMatch(/<script|<img|<iframe|src=|url\(|@import/i);
+    // One link: the page's icon, empty, so that a browser asks no server for one.
+    expect(html.match(/<link[^>]*>/g)).toEqual(['<link rel="icon" href="data:,"/>']);
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'none'");
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;

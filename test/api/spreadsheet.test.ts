@@ -262,7 +262,7 @@ describe('caching and methods', () => {
       expect(options.status, path).toBe(204);
       const cors = await call(path, { headers: { Origin: 'https://excel.example' } });
       expect(cors.headers.get('access-control-allow-origin')).toBe('*');
-      expect(cors.headers.get('access-control-expose-headers')).toBe('ETag, Location, Idempotent-Replayed');
+      expect(cors.headers.get('access-control-expose-headers')).toBe('ETag, Location, Idempotent-Replayed, WWW-Authenticate');
     }
   });
 });

@@ -38,6 +38,7 @@ export const en = {
   problems: {
     description: (shown: number, all: number) =>
       `Annual damage of each problem, largest first${shown < all ? ` (the ${shown} largest, then the rest together)` : ''}, and the cumulative share of the total.`,
+    chart: 'Annual damage by problem, and the cumulative share',
     damageAxis: 'Annual damage',
     cumulativeAxis: 'Cumulative share',
     eightyLine: '80% of the damage',
@@ -46,6 +47,8 @@ export const en = {
   },
   investments: {
     description: 'Net present value of each investment on its own, best first; the whiskers span P10 to P90 of the simulation.',
+    chart: 'Net present value of each investment on its own',
+    tableLabel: 'The investments, figure by figure',
     notWorthIt: 'Not worth doing (npv below zero)',
     whiskerNote: 'P10–P90',
     table: {
@@ -64,18 +67,22 @@ export const en = {
   cashFlow: {
     portfolio: 'The chosen portfolio: upfront costs at month 0, then each month’s benefits less running costs, undiscounted.',
     single: (name: string) => `${name}: upfront cost at month 0, then each month’s benefits less running costs, undiscounted.`,
+    chartPortfolio: 'The chosen portfolio: cumulative net cash',
+    chart: (name: string) => `${name}: cumulative net cash`,
     monthAxis: 'Month',
     payback: (months: string) => `Pays back: ${months}`,
   },
   tornado: {
     description: (name: string) =>
       `How far the net present value of ${name} moves when each assumption moves to the ends of its range, largest first.`,
+    chart: (name: string) => `Net present value of ${name}: each assumption at its low and high end`,
     baseLabel: 'At the likely values',
     swing: (share: string) => `Each assumption without a range is moved ${share} either way.`,
   },
   assumptions: {
     description: 'Every figure that came from a default rather than from the inputs, with its source.',
     none: 'Every figure came from the inputs.',
+    tableLabel: 'The assumptions and their sources',
     field: 'Input',
     value: 'Value',
     source: 'Source',

@@ -40,6 +40,7 @@ export const vi: Messages = {
   problems: {
     description: (shown, all) =>
       `Thiệt hại hằng năm của từng vấn đề, lớn nhất trước${shown < all ? ` (${shown} vấn đề lớn nhất, phần còn lại gộp chung)` : ''}, và tỷ trọng lũy kế trên tổng thiệt hại.`,
+    chart: 'Thiệt hại hằng năm theo vấn đề, và tỷ trọng lũy kế',
     damageAxis: 'Thiệt hại hằng năm',
     cumulativeAxis: 'Tỷ trọng lũy kế',
     eightyLine: '80% thiệt hại',
@@ -48,6 +49,8 @@ export const vi: Messages = {
   },
   investments: {
     description: 'Giá trị hiện tại ròng của từng khoản đầu tư khi thực hiện riêng lẻ, tốt nhất trước; râu biểu đồ trải từ P10 đến P90 của mô phỏng.',
+    chart: 'Giá trị hiện tại ròng của từng khoản đầu tư khi thực hiện riêng',
+    tableLabel: 'Bảng chỉ số của các khoản đầu tư',
     notWorthIt: 'Không đáng thực hiện (NPV âm)',
     whiskerNote: 'P10–P90',
     table: {
@@ -66,17 +69,21 @@ export const vi: Messages = {
   cashFlow: {
     portfolio: 'Tổ hợp được chọn: chi phí ban đầu ở tháng 0, sau đó mỗi tháng cộng lợi ích trừ chi phí vận hành, không chiết khấu.',
     single: (name) => `${name}: chi phí ban đầu ở tháng 0, sau đó mỗi tháng cộng lợi ích trừ chi phí vận hành, không chiết khấu.`,
+    chartPortfolio: 'Tổ hợp được chọn: dòng tiền ròng lũy kế',
+    chart: (name) => `${name}: dòng tiền ròng lũy kế`,
     monthAxis: 'Tháng',
     payback: (months) => `Hoàn vốn: ${months}`,
   },
   tornado: {
     description: (name) => `Giá trị hiện tại ròng của ${name} thay đổi bao nhiêu khi từng giả định chạy tới hai đầu khoảng của nó, lớn nhất trước.`,
+    chart: (name) => `Giá trị hiện tại ròng của ${name}: từng giả định ở đầu thấp và đầu cao`,
     baseLabel: 'Tại giá trị khả dĩ nhất',
     swing: (share) => `Mỗi giả định không có khoảng ước lượng được dịch ${share} về mỗi phía.`,
   },
   assumptions: {
     description: 'Mọi số liệu lấy từ giá trị mặc định thay vì từ dữ liệu đầu vào, kèm nguồn.',
     none: 'Mọi số liệu đều lấy từ dữ liệu đầu vào.',
+    tableLabel: 'Bảng giả định và nguồn',
     field: 'Đầu vào',
     value: 'Giá trị',
     source: 'Nguồn',
