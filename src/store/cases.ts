@@ -219,7 +219,13 @@ export async function updateCase(
       db
         .prepare('UPDATE cases SET version = version + 1, updated_at = ?3 WHERE id = ?1 AND version = ?2 AND edit_key_hash = ?4')
         .bind(id, expected, at, access.editKeyHash),
-      db.prepare('DELETE FROM case_versions WHERE case_id = ?1 AND version <= ?2').bind(id, expected + 1 - KEPT_VERSIONS),
+      // Only after a write: a refused one (its key rotated away since it was checked) must not drop a kept version.
+      db
+        .prepare(
+          'DELETE FROM case_versions WHERE case_id = ?1 AND version <= ?2 - ?3 ' +
+            'AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND version = ?2 AND edit_key_hash = ?4)',
+        )
+        .bind(id, expected + 1, KEPT_VERSIONS, access.editKeyHash),
     ]);
     if (inserted!.meta.changes === 1) return { kind: 'updated', version: expected + 1, savedAt: at };
   } catch (e) {
