@@ -15,13 +15,16 @@ import { irr } from '../src/model/finance.ts';
 import { EXACT_LIMIT, Optimiser } from '../src/model/portfolio/optimise.ts';
 import { resolve } from '../src/model/resolve.ts';
 import { breakEvens } from '../src/model/uncertainty/break-even.ts';
+import { en } from '../src/report/messages/en.ts';
+import { reportPage } from '../src/report/page.tsx';
 import { startDevServer } from '../scripts/dev-server.ts';
 import { caseLoad } from '../test/load/cases.ts';
 import { generatedScenario, portfolioScenario, rangedExample, rangedInputs, rangedScenario, targetedPairs, workedExample } from './scenarios.ts';
 
 const quick = process.argv.includes('--quick');
 // --only=requestCost,longInput,startup runs some sections, for profiling one at a time. The sections: requestCost,
-// longInput, scaling, simulation, tornado, breakEven, sampleScaling, portfolio, memory, throughput, cases, startup.
+// longInput, scaling, simulation, tornado, breakEven, sampleScaling, portfolio, report, memory, throughput, cases,
+// startup.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -409,6 +412,66 @@ async function portfolio() {
   record('portfolio.gap.heuristicMs', heuristicTime / gaps.length, `${(heuristicTime / gaps.length).toFixed(2)} ms per heuristic choice`);
 }
 
+const postTo = (path: string, body: string) =>
+  new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+/** Reads a report's answer, failing loudly when it is not the page (a refused body would time an error). */
+async function page(response: Response | Promise<Response>): Promise<string> {
+  const r = await response;
+  const text = await r.text();
+  if (r.status !== 200 || !text.startsWith('<!doctype html>')) throw new Error(`the report answered ${r.status}: ${text.slice(0, 200)}`);
+  return text;
+}
+
+/**
+ * The CFO report (POST /v1/report), through the Worker. The worked example's page, its median and p99 against a
+ * budget of its own (5 ms), the JSON answer beside it for scale. Then the 200 × 100 scenario with a portfolio (upfront capped at a third of the total)
+ * and a tornado (swing 0.2): its page against the JSON answer of POST /v1/business-case to the same body,
+ * interleaved; with, in this process, the model call alone (businessCase, with the report's settings) and the page
+ * alone (reportPage of that result, in English), for where the time goes.
+ */
+async function report() {
+  const small = JSON.stringify(workedExample);
+  const smallPage = await page(worker.fetch(postTo('/v1/report?lang=en', small)));
+  const s = await interleaved<{ report: Request; json: Request }>(
+    { report: (r) => page(worker.fetch(r.report)), json: (r) => send(r.json) },
+    100,
+    quick ? 200 : 2000,
+    () => ({ report: postTo('/v1/report?lang=en', small), json: post(small) }),
+  );
+  record('report.workedExample.medianMs', median(s.report!), `${median(s.report!).toFixed(3)} ms (${smallPage.length} B page)`, '≤ 5 ms');
+  record('report.workedExample.p99Ms', percentile(s.report!, 99), `${percentile(s.report!, 99).toFixed(3)} ms p99`);
+  record('report.workedExample.jsonMedianMs', median(s.json!), `${median(s.json!).toFixed(3)} ms, the JSON answer`);
+
+  const large = generatedScenario(200, 100);
+  const upfront = large.investments.reduce((sum, inv) => sum + inv.cost.upfront, 0);
+  const scenario = { ...large, portfolio: { budget: { upfront: upfront / 3 } }, sensitivity: { swing: 0.2 } };
+  const body = JSON.stringify(scenario);
+  const largePage = await page(worker.fetch(postTo('/v1/report?lang=en', body)));
+  const answer = (await (await worker.fetch(post(body))).json()) as { portfolio?: unknown; tornado?: unknown };
+  if (!answer.portfolio) throw new Error('no portfolio in the 200 × 100 answer');
+  const model = { ...scenario, sensitivity: { ...SENSITIVITY, ...scenario.sensitivity } };
+  const result = businessCase(model);
+  const pageAlone = () => reportPage({ result, scenario: scenario as never, messages: en, swing: 0.2, madeAt: new Date() });
+  const l = await interleaved<{ report: Request; json: Request }>(
+    {
+      report: (r) => page(worker.fetch(r.report)),
+      json: (r) => send(r.json),
+      model: () => Promise.resolve(businessCase(model)),
+      page: () => Promise.resolve(pageAlone()),
+    },
+    3,
+    quick ? 7 : 21,
+    () => ({ report: postTo('/v1/report?lang=en', body), json: post(body) }),
+  );
+  const [reportMs, jsonMs, modelMs, pageMs] = [l.report, l.json, l.model, l.page].map((x) => median(x!)) as [number, number, number, number];
+  record('report.large.medianMs', reportMs, `${reportMs.toFixed(2)} ms (200 × 100, portfolio, swing 0.2; ${largePage.length} B)`);
+  record('report.large.jsonMedianMs', jsonMs, `${jsonMs.toFixed(2)} ms, the JSON answer`);
+  record('report.large.modelMedianMs', modelMs, `${modelMs.toFixed(2)} ms, businessCase alone`);
+  record('report.large.pageMedianMs', pageMs, `${pageMs.toFixed(2)} ms, reportPage alone`);
+  record('report.large.ratio', reportMs / jsonMs, `${(reportMs / jsonMs).toFixed(2)}× the JSON answer`, '≤ 2');
+}
+
 /**
  * The memory of the largest requests accepted: the 200 × 100 scenario at the most samples it may have
  * (floor(3,000,000 / 301) = 9,966) and 100,000 samples of a 10 × 10 one, every prevalence and every third effect
@@ -564,6 +627,7 @@ if (wanted('tornado')) await tornado();
 if (wanted('breakEven')) await breakEven();
 if (wanted('sampleScaling')) await sampleScaling();
 if (wanted('portfolio')) await portfolio();
+if (wanted('report')) await report();
 if (wanted('memory')) memory();
 if (wanted('throughput')) await throughput();
 if (wanted('cases')) await cases();
