@@ -5,5 +5,5 @@
  */
 export type AppEnv = {
   Bindings: Env;
-  Variables: { json: unknown; caseAccess: { version: number; editKeyHash: string }; etagVersion: number };
+  Variables: { json: unknown; caseAccess: { expected: number | null; editKeyHash: string }; etag: { id: string; version: number } };
 };

@@ -48,10 +48,13 @@ function tagged(cacheControl: string, prefixOf: (c: Context<AppEnv>) => string):
  */
 export const cached = tagged('public, max-age=3600', () => `model-${MODEL_VERSION}`);
 
-/** An ETag of a saved case's answer: `"v3-model-2-…"` names the case's version and the model's. */
-export const CASE_TAG = /"v([1-9][0-9]{0,8})-model-[^"]*"/g;
+/** An ETag of a saved case's answer: `"<id>-v3-model-2-…"` names the case, its version and the model's. */
+export const CASE_TAG = /"([A-Za-z0-9_-]{22})-v([1-9][0-9]{0,8})-model-[^"]*"/g;
 
-const revalidatedTag = tagged('private, no-cache', (c) => `v${c.get('etagVersion')}-model-${MODEL_VERSION}`);
+const revalidatedTag = tagged('private, no-cache', (c) => {
+  const { id, version } = c.get('etag');
+  return `${id}-v${version}-model-${MODEL_VERSION}`;
+});
 
 /**
  * For a saved case, which can change at any moment: only the client keeps an answer (`private`), and it asks again

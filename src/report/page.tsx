@@ -208,7 +208,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
           whiskerNote: m.investments.whiskerNote,
         }}
       />
-      <div class="table wide" tabindex={0} role="region" aria-label={m.investments.tableLabel}>
+      <section class="table wide" tabindex={0} aria-label={m.investments.tableLabel}>
         <table>
           <thead>
             <tr>
@@ -258,7 +258,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }
@@ -324,7 +324,7 @@ function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: F
       <h2 id="assumptions">{m.sections.assumptions}</h2>
       <p class="note">{result.assumptions.length === 0 ? t.none : t.description}</p>
       {result.assumptions.length > 0 && (
-        <div class="table" tabindex={0} role="region" aria-label={t.tableLabel}>
+        <section class="table" tabindex={0} aria-label={t.tableLabel}>
           <table>
             <thead>
               <tr>
@@ -345,7 +345,7 @@ function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: F
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

@@ -9,7 +9,7 @@ import { en } from '../report/messages/en.ts';
 import { vi } from '../report/messages/vi.ts';
 import { errorPage, reportPage } from '../report/page.tsx';
 import { REPORT_CSS } from '../report/style.ts';
-import { reportLanguage } from '../schemas/query.ts';
+import { outputParams, reportLanguage } from '../schemas/query.ts';
 import { scenarioSchemas } from '../schemas/scenario.ts';
 import { withNames } from '../spreadsheet/flat.ts';
 import { querySchemas } from '../spreadsheet/queries.ts';
@@ -140,14 +140,8 @@ function reportErrors(...kinds: Parameters<typeof problemResponses>) {
   return responses;
 }
 
-const langQuery = () =>
-  z.strictObject({
-    lang: reportLanguage(),
-    _: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .meta({ description: 'Ignored: a cache-buster' }),
-  });
+/** The report's language, and the cache-buster every spreadsheet-friendly operation takes. */
+const langQuery = () => z.strictObject({ lang: reportLanguage(), _: outputParams('totalAnnualDamage')._ });
 
 export const reportPostRoute = defineRoute({ method: 'post', path: '/v1/report', middleware: [htmlErrors, jsonBody] }, () => ({
   operationId: 'createReport',
@@ -211,7 +205,7 @@ export function registerReport(app: Mount) {
     const read = await readCase(c.env.DB, id);
     if (read.kind !== 'found') throw caseNotFound();
     const scenario = valid(scenarioSchemas().Scenario, JSON.parse(read.stored.scenario)) as UncertainScenario;
-    c.set('etagVersion', read.stored.version);
+    c.set('etag', { id, version: read.stored.version });
     return report(c, scenario, c.req.valid('query').lang, { title: read.stored.title ?? undefined, jsonLink: `/v1/cases/${id}` });
   });
 }

@@ -38,7 +38,8 @@ interface Head {
   createdAt: string;
 }
 
-export type Created = { kind: 'created' | 'replayed'; id: string; editKey: string; version: 1; createdAt: string };
+/** A case made, or made before with the same Idempotency-Key; a replay has no edit key once the key was rotated. */
+export type Created = { kind: 'created' | 'replayed'; id: string; editKey?: string; version: 1; createdAt: string };
 
 const isUniqueViolation = (e: unknown) => /UNIQUE constraint failed/i.test(String((e as Error)?.message ?? e));
 
@@ -70,9 +71,12 @@ async function earlierCreation(
     .first<Creation>();
   if (!row) return null;
   if (row.requestHash !== requestHash) return { kind: 'conflict' };
+  const replayed = { kind: 'replayed', id: row.caseId, version: 1, createdAt: row.createdAt } as const;
+  // Rotated since: the case is still the one made, but its first key no longer opens it.
+  if (row.sealed === '') return replayed;
   const editKey = await unseal(row.sealed, key);
   if (editKey === undefined) return { kind: 'conflict' };
-  return { kind: 'replayed', id: row.caseId, editKey, version: 1, createdAt: row.createdAt };
+  return { ...replayed, editKey };
 }
 
 /**
@@ -192,42 +196,39 @@ async function whyUnchanged(
 }
 
 /**
- * The next version of a case, written only if the case is still at `expected` and still opened by the key that was
- * checked: the new version row and the case's number move together, in one transaction, and of two writers from
- * the same version only one can write the next (the second fails on the version's primary key, or finds the number
- * moved on). Versions older than the last 100 are deleted in the same transaction.
+ * The next version of a case, written only if the case is still at `expected` (any version, when null: `If-Match: *`)
+ * and still opened by the key that was checked: the new version row and the case's number move together, in one
+ * transaction, and of two writers from the same version only one can write the next (the second fails on the
+ * version's primary key, or finds the number moved on). Versions older than the last 100 are deleted in the same
+ * transaction.
  */
 export async function updateCase(
   db: D1Database,
   id: string,
-  access: { version: number; editKeyHash: string },
+  access: { expected: number | null; editKeyHash: string },
   saved: Saved,
   now: Date,
 ): Promise<
   { kind: 'updated'; version: number; savedAt: string } | { kind: 'not-found' } | { kind: 'forbidden' } | { kind: 'stale'; version: number }
 > {
   const at = now.toISOString();
-  const expected = access.version;
+  const atExpected = 'id = ?1 AND (?2 IS NULL OR version = ?2) AND edit_key_hash = ?3';
   try {
     const [inserted] = await db.batch([
       db
         .prepare(
           'INSERT INTO case_versions (case_id, version, title, scenario, model_version, saved_at) ' +
-            'SELECT id, version + 1, ?3, ?4, ?5, ?6 FROM cases WHERE id = ?1 AND version = ?2 AND edit_key_hash = ?7',
+            `SELECT id, version + 1, ?4, ?5, ?6, ?7 FROM cases WHERE ${atExpected} RETURNING version`,
         )
-        .bind(id, expected, saved.title, saved.scenario, saved.modelVersion, at, access.editKeyHash),
+        .bind(id, access.expected, access.editKeyHash, saved.title, saved.scenario, saved.modelVersion, at),
+      db.prepare(`UPDATE cases SET version = version + 1, updated_at = ?4 WHERE ${atExpected}`).bind(id, access.expected, access.editKeyHash, at),
+      // The last 100 of the case's version as it now is: whether or not this write was made, nothing kept is lost.
       db
-        .prepare('UPDATE cases SET version = version + 1, updated_at = ?3 WHERE id = ?1 AND version = ?2 AND edit_key_hash = ?4')
-        .bind(id, expected, at, access.editKeyHash),
-      // Only after a write: a refused one (its key rotated away since it was checked) must not drop a kept version.
-      db
-        .prepare(
-          'DELETE FROM case_versions WHERE case_id = ?1 AND version <= ?2 - ?3 ' +
-            'AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND version = ?2 AND edit_key_hash = ?4)',
-        )
-        .bind(id, expected + 1, KEPT_VERSIONS, access.editKeyHash),
+        .prepare('DELETE FROM case_versions WHERE case_id = ?1 AND version <= (SELECT version FROM cases WHERE id = ?1) - ?2')
+        .bind(id, KEPT_VERSIONS),
     ]);
-    if (inserted!.meta.changes === 1) return { kind: 'updated', version: expected + 1, savedAt: at };
+    const written = (inserted!.results as { version: number }[])[0];
+    if (written) return { kind: 'updated', version: written.version, savedAt: at };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
   }
@@ -255,8 +256,8 @@ export async function deleteCase(
 }
 
 /**
- * A new edit key for a case; the old one stops working in the same transaction. A retried create can no longer
- * read the old key back.
+ * A new edit key for a case; the old one stops working in the same transaction. A retried create still answers the
+ * case, but no longer with its first key.
  */
 export async function rotateKey(
   db: D1Database,
@@ -264,11 +265,14 @@ export async function rotateKey(
   access: { editKeyHash: string },
 ): Promise<{ kind: 'rotated'; editKey: string } | { kind: 'not-found' } | { kind: 'forbidden' } | { kind: 'stale'; version: number }> {
   const editKey = newEditKey();
+  const hash = await keyHash(editKey);
   const [updated] = await db.batch([
-    db.prepare('UPDATE cases SET edit_key_hash = ?3 WHERE id = ?1 AND edit_key_hash = ?2').bind(id, access.editKeyHash, await keyHash(editKey)),
+    db.prepare('UPDATE cases SET edit_key_hash = ?3 WHERE id = ?1 AND edit_key_hash = ?2').bind(id, access.editKeyHash, hash),
     db
-      .prepare('DELETE FROM case_creations WHERE case_id = ?1 AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND edit_key_hash = ?2)')
-      .bind(id, await keyHash(editKey)),
+      .prepare(
+        "UPDATE case_creations SET sealed_edit_key = '' WHERE case_id = ?1 AND EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND edit_key_hash = ?2)",
+      )
+      .bind(id, hash),
   ]);
   if (updated!.meta.changes === 1) return { kind: 'rotated', editKey };
   return whyUnchanged(db, id, access.editKeyHash);

@@ -39,7 +39,7 @@ describe('saved cases: create, read, edit, delete', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-cache');
     const tag = res.headers.get('etag')!;
-    expect(tag).toMatch(/^"v1-model-2-[0-9a-f]{40}"$/);
+    expect(tag).toMatch(new RegExp(`^"${receipt.id}-v1-model-2-[0-9a-f]{40}"$`));
     const body = (await expectDocumented(res, 'GET', '/v1/cases/{id}')) as { case: { scenario: object; version: number }; investments: unknown };
     expect(body.case.scenario).toEqual(workedExample);
     expect(body.case.version).toBe(1);
@@ -104,5 +104,29 @@ describe('saved cases: create, read, edit, delete', () => {
     const other = await postJson('/v1/cases', { ...workedExample, customers: 5 }, { 'idempotency-key': key });
     expect(other.status).toBe(422);
     expect(((await other.json()) as { type: string }).type).toBe('/problems/idempotency-key-reused');
+  });
+
+  it('an ETag of another case does not match, even at the same version', async () => {
+    const [a, b] = [(await create()).receipt, (await create()).receipt];
+    const tagOfB = (await call(`/v1/cases/${b.id}`)).headers.get('etag')!;
+    const res = await put(a.id, a.editKey, tagOfB, workedExample);
+    expect(res.status).toBe(412);
+    expect((await put(a.id, a.editKey, (await call(`/v1/cases/${a.id}`)).headers.get('etag')!, workedExample)).status).toBe(200);
+  });
+
+  it('an Idempotency-Key is a secret: a short one is refused; after a rotation a retry answers the case without a key', async () => {
+    const short = await postJson('/v1/cases', workedExample, { 'idempotency-key': 'abc' });
+    expect(short.status).toBe(422);
+    expect(((await short.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('Idempotency-Key');
+    const key = crypto.randomUUID();
+    const first = await create(workedExample, { 'idempotency-key': key });
+    const rotated = await call(`/v1/cases/${first.receipt.id}/edit-key`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.receipt.editKey}` },
+    });
+    expect(rotated.status).toBe(200);
+    const retry = await create(workedExample, { 'idempotency-key': key });
+    expect(retry.receipt.id).toBe(first.receipt.id);
+    expect(retry.receipt.editKey).toBeUndefined();
   });
 });

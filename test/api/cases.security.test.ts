@@ -254,7 +254,7 @@ describe('saved cases: the order of checks, and the precondition', () => {
     let version = 1;
     for (const source of sources) {
       const tag = await etagOf(source(version));
-      expect(tag, source(version)).toMatch(new RegExp(`^"v${version}-model-`));
+      expect(tag, source(version)).toMatch(new RegExp(`^"${c.id}-v${version}-model-`));
       const res = await put(c.id, c.editKey, tag);
       expect(res.status, source(version)).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -269,7 +269,7 @@ describe('saved cases: the order of checks, and the precondition', () => {
     expect((await put(c.id, c.editKey, '*')).status).toBe(200);
     // An ETag of an older version, read from /versions/{n}, names that version: 412.
     await unchanged(async () => expectProblem(await put(c.id, c.editKey, old), 412, PUT_OP));
-    expect((await call(`/v1/cases/${c.id}`)).headers.get('etag')).toMatch(/^"v10-/);
+    expect((await call(`/v1/cases/${c.id}`)).headers.get('etag')).toMatch(new RegExp(`^"${c.id}-v10-`));
   });
 
   it('a version older than the last 100: 410; the last 100 are kept and readable, and nothing older is stored', async () => {

@@ -386,7 +386,10 @@ describe('every GET operation, with valid ranges around its example values', () 
             const key = `GET ${path} valid${isRanged ? ' ranged' : ''} ${res.status}`;
             tally.set(key, (tally.get(key) ?? 0) + 1);
             expect(res.status, `GET ${target}\n${await res.clone().text()}`).toBe(200);
+            const page = res.headers.get('content-type')?.startsWith('text/html');
             const answer = (await expectDocumented(res, 'GET', path)) as any;
+            // The report is a page: its figures are checked in a browser (test/report); here, that it is answered.
+            if (page) return;
             expectSimulated(path, answer, isRanged, `GET ${target}`);
             if (isRanged)
               expect(answer.simulation).toEqual({ samples: Number(values.samples), seed: values.seed === undefined ? 1 : Number(values.seed) });
@@ -506,7 +509,7 @@ describe('every GET operation, one parameter broken on purpose', () => {
             }
             // The same request from a spreadsheet: one cell that says what is wrong. (Not for the parameters that
             // ask for the cell: the broken one would be replaced.)
-            if (b.name === 'format' || b.name === 'onError') return;
+            if (b.name === 'format' || b.name === 'onError' || !params.some((p) => p.name === 'format')) return;
             const inCell = url(b, { format: 'csv', onError: 'cell' });
             const cell = await call(inCell);
             count(`GET ${path} ${b.kind} +format=csv&onError=cell ${cell.status}`);

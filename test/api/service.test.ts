@@ -85,9 +85,11 @@ describe('GET /openapi.json', () => {
     expect([...ids].sort()).toEqual([
       'computeBusinessCase',
       'createCase',
+      'createReport',
       'deleteCase',
       'getBusinessCase',
       'getCase',
+      'getCaseReport',
       'getCaseVersion',
       'getDefaults',
       'getDocsPage',
@@ -98,6 +100,7 @@ describe('GET /openapi.json', () => {
       'getOpenApiDocument',
       'getProblemDamage',
       'getProblemType',
+      'getReport',
       'listCaseVersions',
       'rotateCaseEditKey',
       'updateCase',
@@ -225,6 +228,6 @@ describe('the parameters of every GET operation', () => {
       expect(res.status, `${url}?${query}`).toBe(200);
       tried++;
     }
-    expect(tried).toBe(8);
+    expect(tried).toBe(10);
   });
 });

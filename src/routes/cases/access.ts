@@ -40,18 +40,19 @@ function editKeyOf(c: Context): string {
 }
 
 /**
- * The versions an If-Match names: each ETag this API gave for a case names its version (of any of its
- * representations, so any matches); `*` names the current one. A weak ETag (`W/"…"`) is taken as its strong form: a
- * proxy that compresses an answer weakens its ETag, and the version it names is still the version read.
+ * The versions of this case an If-Match names: each ETag this API gave for a case names the case and its version
+ * (of any of its representations, so any of them matches); `*` names whatever version is current. A weak ETag
+ * (`W/"…"`) is taken as its strong form: a proxy that compresses an answer weakens its ETag, and the case and version
+ * it names are still the ones read.
  */
-function namedVersions(header: string): '*' | number[] {
+function namedVersions(header: string, id: string): '*' | number[] {
   if (header.trim() === '*') return '*';
-  return [...header.slice(0, 8192).matchAll(CASE_TAG)].map((m) => Number(m[1]));
+  return [...header.slice(0, 8192).matchAll(CASE_TAG)].filter((m) => m[1] === id).map((m) => Number(m[2]));
 }
 
 /**
  * An edit of a case: the edit key must open it, and `If-Match`, required or optional, must name its current version.
- * The access found is kept for the handler's conditional write.
+ * The access found is kept for the handler's conditional write: the version it must still be at (none for `*`).
  */
 export function editAccess(ifMatch: 'required' | 'optional' | 'none'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -60,27 +61,16 @@ export function editAccess(ifMatch: 'required' | 'optional' | 'none'): Middlewar
     const access = await authorise(c.env.DB, id, key);
     if (access.kind === 'not-found') throw caseNotFound();
     if (access.kind === 'forbidden') throw wrongKey();
-    const header = c.req.header('If-Match');
-    if (ifMatch !== 'none') {
-      if (header === undefined) {
-        if (ifMatch === 'required') {
-          throw new ApiProblem(
-            'precondition-required',
-            `Send If-Match with the ETag you read the case with (GET /v1/cases/${id} gives it), so that an edit saved since is not overwritten.`,
-          );
-        }
-      } else {
-        const named = namedVersions(header);
-        if (named !== '*' && !named.includes(access.version)) throw stale(access.version);
-      }
+    const header = ifMatch === 'none' ? undefined : c.req.header('If-Match');
+    if (header === undefined && ifMatch === 'required') {
+      throw new ApiProblem(
+        'precondition-required',
+        `Send If-Match with the ETag you read the case with (GET /v1/cases/${id} gives it), so that an edit saved since is not overwritten.`,
+      );
     }
-    c.set('caseAccess', { version: access.version, editKeyHash: access.editKeyHash });
+    const named = header === undefined ? '*' : namedVersions(header, id);
+    if (named !== '*' && !named.includes(access.version)) throw stale(access.version);
+    c.set('caseAccess', { expected: named === '*' ? null : access.version, editKeyHash: access.editKeyHash });
     await next();
   };
-}
-
-/** The version an If-Match pins, for a delete: none when absent or `*`. */
-export function pinnedVersion(c: Context<AppEnv>): number | undefined {
-  const header = c.req.header('If-Match');
-  return header === undefined || header.trim() === '*' ? undefined : c.get('caseAccess').version;
 }

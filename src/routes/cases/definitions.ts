@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { jsonBodyOf } from '../../http/json-body.ts';
 import { noStore, revalidated } from '../../http/cache.ts';
+import { writeRateLimit } from '../../http/limits.ts';
 import { defineRoute } from '../../http/routes.ts';
 import { caseSchemas } from '../../schemas/cases.ts';
 import { outputParams } from '../../schemas/query.ts';
@@ -42,8 +43,8 @@ const versionParams = () => z.strictObject({ id: caseSchemas().CaseId, version: 
 const etag = {
   ETag: {
     description:
-      'Strong, per representation: `"v<version>-model-<model version>-<digest>"`. Send it back as If-None-Match (304 when unchanged) or as If-Match to edit.',
-    schema: { type: 'string' as const, example: '"v1-model-2-5f2b…"' },
+      'Strong, per representation: `"<case id>-v<version>-model-<model version>-<digest>"`. Send it back as If-None-Match (304 when unchanged) or as If-Match to edit.',
+    schema: { type: 'string' as const, example: '"q3ZxW0dN4c1m2YpLr7Tb8A-v1-model-2-5f2b…"' },
   },
   'Cache-Control': {
     description: '`private, no-cache`: a saved case may change at any moment',
@@ -58,39 +59,45 @@ const READ_NOTE =
 
 const EDIT_NOTE = 'Needs the edit key (`Authorization: Bearer <editKey>`): 401 without one, 403 with a wrong one.';
 
-export const createCaseRoute = defineRoute({ method: 'post', path: '/v1/cases', middleware: [noStore, jsonBodyOf(CASE_LIMITS.bodyBytes)] }, () => ({
-  operationId: 'createCase',
-  tags: TAG,
-  summary: 'Save a business case',
-  description:
-    `Saves a scenario (with its settings and a title) as a case at version 1, and answers its id, where it is (\`Location\`) and its edit key, shown this once. The case id is the link to share: whoever has it can read the case; only the edit key changes it. The body may be at most ${CASE_LIMITS.bodyBytes / 1024} KiB. ` +
-    'With an `Idempotency-Key` header (any text up to 255 characters; a UUID is best), a retry of the same request within 24 hours answers the first case again, edit key included, with `Idempotent-Replayed: true`, instead of making a second; the same key with another body is refused.',
-  request: {
-    headers: z.object({
-      'Idempotency-Key': z
-        .string()
-        .min(1)
-        .max(255)
-        .optional()
-        .meta({ description: 'Makes a retried create answer the first case', example: '5b0c7f0e-3c1d-4b7a-9f52-2d8f1e6a9c41' }),
-    }),
-    body: caseBody(),
-  },
-  responses: {
-    201: {
-      description: 'The case is saved',
-      headers: {
-        Location: { description: 'The case', schema: { type: 'string' as const, example: 'http://localhost:8787/v1/cases/q3ZxW0dN4c1m2YpLr7Tb8A' } },
-        'Idempotent-Replayed': {
-          description: '`true` when this answers an earlier create with the same Idempotency-Key',
-          schema: { type: 'string' as const },
-        },
-      },
-      content: { 'application/json': { schema: caseSchemas().CaseReceipt } },
+export const createCaseRoute = defineRoute(
+  { method: 'post', path: '/v1/cases', middleware: [noStore, writeRateLimit, jsonBodyOf(CASE_LIMITS.bodyBytes)] },
+  () => ({
+    operationId: 'createCase',
+    tags: TAG,
+    summary: 'Save a business case',
+    description:
+      `Saves a scenario (with its settings and a title) as a case at version 1, and answers its id, where it is (\`Location\`) and its edit key, shown this once. The case id is the link to share: whoever has it can read the case; only the edit key changes it. The body may be at most ${CASE_LIMITS.bodyBytes / 1024} KiB. ` +
+      'With an `Idempotency-Key` header (16 to 255 characters, random, such as a UUID: it is a secret, since a retry that carries it receives the edit key), a retry of the same request within 24 hours answers the first case again, edit key included, with `Idempotent-Replayed: true`, instead of making a second (without the edit key once it has been rotated); the same key with another body is refused.',
+    request: {
+      headers: z.object({
+        'Idempotency-Key': z
+          .string()
+          .min(1)
+          .max(255)
+          .optional()
+          .meta({ description: 'Makes a retried create answer the first case', example: '5b0c7f0e-3c1d-4b7a-9f52-2d8f1e6a9c41' }),
+      }),
+      body: caseBody(),
     },
-    ...problemResponses('malformed-json', 'missing-body', 'payload-too-large', 'unsupported-media-type', 'invalid-input', 'idempotency-key-reused'),
-  },
-}));
+    responses: {
+      201: {
+        description: 'The case is saved',
+        headers: {
+          Location: {
+            description: 'The case',
+            schema: { type: 'string' as const, example: 'http://localhost:8787/v1/cases/q3ZxW0dN4c1m2YpLr7Tb8A' },
+          },
+          'Idempotent-Replayed': {
+            description: '`true` when this answers an earlier create with the same Idempotency-Key',
+            schema: { type: 'string' as const },
+          },
+        },
+        content: { 'application/json': { schema: caseSchemas().CaseReceipt } },
+      },
+      ...problemResponses('malformed-json', 'missing-body', 'payload-too-large', 'unsupported-media-type', 'invalid-input', 'idempotency-key-reused'),
+    },
+  }),
+);
 
 export const getCaseRoute = defineRoute({ method: 'get', path: '/v1/cases/{id}', middleware: revalidated }, () => ({
   operationId: 'getCase',
@@ -106,7 +113,7 @@ export const getCaseRoute = defineRoute({ method: 'get', path: '/v1/cases/{id}',
 }));
 
 export const updateCaseRoute = defineRoute(
-  { method: 'put', path: '/v1/cases/{id}', middleware: [noStore, editAccess('required'), jsonBodyOf(CASE_LIMITS.bodyBytes)] },
+  { method: 'put', path: '/v1/cases/{id}', middleware: [noStore, writeRateLimit, editAccess('required'), jsonBodyOf(CASE_LIMITS.bodyBytes)] },
   () => ({
     operationId: 'updateCase',
     tags: TAG,
@@ -117,7 +124,12 @@ export const updateCaseRoute = defineRoute(
     security,
     request: {
       params: params(),
-      headers: z.object({ 'If-Match': z.string().optional().meta({ description: 'An ETag of the current version', example: '"v1-model-2-5f2b…"' }) }),
+      headers: z.object({
+        'If-Match': z
+          .string()
+          .optional()
+          .meta({ description: 'An ETag of the current version', example: '"q3ZxW0dN4c1m2YpLr7Tb8A-v1-model-2-5f2b…"' }),
+      }),
       body: caseBody(),
     },
     responses: {
@@ -138,31 +150,45 @@ export const updateCaseRoute = defineRoute(
   }),
 );
 
-export const deleteCaseRoute = defineRoute({ method: 'delete', path: '/v1/cases/{id}', middleware: [noStore, editAccess('optional')] }, () => ({
-  operationId: 'deleteCase',
-  tags: TAG,
-  summary: 'Delete a saved case',
-  description: `Deletes the case and every version of it; its link then answers 404, as if it had never been. ${EDIT_NOTE} An If-Match, if given, must name the current version (412 otherwise).`,
-  security,
-  request: { params: params() },
-  responses: {
-    204: { description: 'The case is deleted' },
-    ...problemResponses('unauthorized', 'forbidden', 'not-found', 'precondition-failed'),
-  },
-}));
+export const deleteCaseRoute = defineRoute(
+  { method: 'delete', path: '/v1/cases/{id}', middleware: [noStore, writeRateLimit, editAccess('optional')] },
+  () => ({
+    operationId: 'deleteCase',
+    tags: TAG,
+    summary: 'Delete a saved case',
+    description: `Deletes the case and every version of it; its link then answers 404, as if it had never been. ${EDIT_NOTE} An If-Match, if given, must name the current version (412 otherwise).`,
+    security,
+    request: {
+      params: params(),
+      headers: z.object({
+        'If-Match': z
+          .string()
+          .optional()
+          .meta({ description: 'If given, an ETag of the current version', example: '"q3ZxW0dN4c1m2YpLr7Tb8A-v1-model-2-5f2b…"' }),
+      }),
+    },
+    responses: {
+      204: { description: 'The case is deleted' },
+      ...problemResponses('unauthorized', 'forbidden', 'not-found', 'precondition-failed'),
+    },
+  }),
+);
 
-export const rotateKeyRoute = defineRoute({ method: 'post', path: '/v1/cases/{id}/edit-key', middleware: [noStore, editAccess('none')] }, () => ({
-  operationId: 'rotateCaseEditKey',
-  tags: TAG,
-  summary: 'Give a saved case a new edit key',
-  description: `Answers a new edit key; the old one stops working at once. ${EDIT_NOTE} The case and its version do not change.`,
-  security,
-  request: { params: params() },
-  responses: {
-    200: { description: 'The new edit key, shown this once', content: { 'application/json': { schema: caseSchemas().EditKey } } },
-    ...problemResponses('unauthorized', 'forbidden', 'not-found'),
-  },
-}));
+export const rotateKeyRoute = defineRoute(
+  { method: 'post', path: '/v1/cases/{id}/edit-key', middleware: [noStore, writeRateLimit, editAccess('none')] },
+  () => ({
+    operationId: 'rotateCaseEditKey',
+    tags: TAG,
+    summary: 'Give a saved case a new edit key',
+    description: `Answers a new edit key; the old one stops working at once. ${EDIT_NOTE} The case and its version do not change.`,
+    security,
+    request: { params: params() },
+    responses: {
+      200: { description: 'The new edit key, shown this once', content: { 'application/json': { schema: caseSchemas().EditKey } } },
+      ...problemResponses('unauthorized', 'forbidden', 'not-found'),
+    },
+  }),
+);
 
 export const listVersionsRoute = defineRoute({ method: 'get', path: '/v1/cases/{id}/versions', middleware: revalidated }, () => ({
   operationId: 'listCaseVersions',

@@ -12,7 +12,7 @@ import { scenarioSchemas } from '../../schemas/scenario.ts';
 import { valid } from '../../http/validate.ts';
 import type { Mount } from '../../http/routes.ts';
 import { createCase, deleteCase, KEPT_VERSIONS, listVersions, readCase, rotateKey, type Saved, updateCase } from '../../store/cases.ts';
-import { caseIdOf, caseNotFound, pinnedVersion, stale, wrongKey } from './access.ts';
+import { caseIdOf, caseNotFound, stale, wrongKey } from './access.ts';
 import {
   createCaseRoute,
   deleteCaseRoute,
@@ -29,14 +29,21 @@ function savedOf(sent: unknown): Saved {
   return { title: title ?? null, scenario: JSON.stringify(scenario), modelVersion: MODEL_VERSION };
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+/**
+ * An Idempotency-Key: 16 to 255 visible ASCII characters. It is a secret: a retry that carries it (with the same body)
+ * receives the edit key, so it must be random, such as a UUID; a short one could be guessed.
+ */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{16,255}$/;
 
 function idempotencyKeyOf(c: Context): string | undefined {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) {
     throw invalidInput([
-      { path: 'Idempotency-Key', message: `must be 1 to 255 visible ASCII characters, such as a UUID (got ${key.length} characters)` },
+      {
+        path: 'Idempotency-Key',
+        message: `must be 16 to 255 visible ASCII characters, random, such as a UUID: it is a secret, as a retry that carries it receives the edit key (got ${key.length} characters)`,
+      },
     ]);
   }
   return key;
@@ -79,7 +86,7 @@ function caseAnswer(c: Context<AppEnv>, read: Awaited<ReturnType<typeof readCase
     },
     MODEL_VERSION,
   );
-  c.set('etagVersion', stored.version);
+  c.set('etag', { id: stored.id, version: stored.version });
   return answer(view, options);
 }
 
@@ -120,7 +127,7 @@ export function registerCases(app: Mount) {
     const id = caseIdOf(c);
     const list = await listVersions(c.env.DB, id);
     if (list.kind === 'not-found') throw caseNotFound();
-    c.set('etagVersion', list.currentVersion);
+    c.set('etag', { id, version: list.currentVersion });
     return answer(versionsView(id, list.currentVersion, list.createdAt, list.versions), c.req.valid('query'));
   });
 
@@ -138,7 +145,8 @@ export function registerCases(app: Mount) {
 
   app.openapi(deleteCaseRoute, async (c) => {
     const id = caseIdOf(c);
-    const outcome = await deleteCase(c.env.DB, id, c.get('caseAccess'), pinnedVersion(c));
+    const access = c.get('caseAccess');
+    const outcome = await deleteCase(c.env.DB, id, access, access.expected ?? undefined);
     if (outcome.kind === 'not-found') throw caseNotFound();
     if (outcome.kind === 'forbidden') throw wrongKey();
     if (outcome.kind === 'stale') throw stale(outcome.version);
