@@ -4,6 +4,7 @@
 import type { BusinessCase, InvestmentResult } from '../model/business-case.ts';
 import { monthlyCumulative } from '../model/finance.ts';
 import type { Assumption, UncertainScenario } from '../model/types.ts';
+import { PARETO_MAX_BARS, PARETO_TOP } from './charts.ts';
 import { CashFlowChart, NpvChart, ParetoChart, TornadoChart } from './charts.tsx';
 import { formatsFor } from './format.ts';
 import type { Messages } from './messages/en.ts';
@@ -156,22 +157,24 @@ function Summary({ result, m, f }: { result: BusinessCase; m: Messages; f: Forma
 
 function Problems({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
   const items = result.problems.map((p) => ({ label: nameOf(p), damage: p.totalAnnualDamage, cumulativeShare: p.cumulativeShare }));
-  const shown = Math.min(items.length, 15);
+  const shown = items.length <= PARETO_MAX_BARS ? items.length : PARETO_TOP;
   return (
     <section aria-labelledby="problems">
       <h2 id="problems">{m.sections.problems}</h2>
-      <ParetoChart
-        items={items}
-        f={f}
-        text={{
-          title: m.problems.chart,
-          description: m.problems.description(shown, items.length),
-          damageAxis: m.problems.damageAxis,
-          cumulativeAxis: m.problems.cumulativeAxis,
-          eightyLine: m.problems.eightyLine,
-          others: m.problems.others,
-        }}
-      />
+      <figure class="chart" tabindex={0} aria-label={m.problems.chart}>
+        <ParetoChart
+          items={items}
+          f={f}
+          text={{
+            title: m.problems.chart,
+            description: m.problems.description(shown, items.length),
+            damageAxis: m.problems.damageAxis,
+            cumulativeAxis: m.problems.cumulativeAxis,
+            eightyLine: m.problems.eightyLine,
+            others: m.problems.others,
+          }}
+        />
+      </figure>
       <p class="note">{m.problems.description(shown, items.length)}</p>
     </section>
   );
@@ -198,16 +201,18 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
   return (
     <section class="page" aria-labelledby="investments">
       <h2 id="investments">{m.sections.investments}</h2>
-      <NpvChart
-        items={items}
-        f={f}
-        text={{
-          title: m.sections.investments,
-          description: m.investments.description,
-          notWorthIt: m.investments.notWorthIt,
-          whiskerNote: m.investments.whiskerNote,
-        }}
-      />
+      <figure class="chart" tabindex={0} aria-label={m.investments.chart}>
+        <NpvChart
+          items={items}
+          f={f}
+          text={{
+            title: m.sections.investments,
+            description: m.investments.description,
+            notWorthIt: m.investments.notWorthIt,
+            whiskerNote: m.investments.whiskerNote,
+          }}
+        />
+      </figure>
       <section class="table wide" tabindex={0} aria-label={m.investments.tableLabel}>
         <table>
           <thead>
@@ -272,17 +277,19 @@ function CashFlow({ result, m, f }: { result: BusinessCase; m: Messages; f: Form
   return (
     <section class="page" aria-labelledby="cash-flow">
       <h2 id="cash-flow">{m.sections.cashFlow}</h2>
-      <CashFlowChart
-        points={points}
-        paybackMonths={portfolio ? portfolio.paybackMonths : top!.paybackMonths}
-        f={f}
-        text={{
-          title: portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(nameOf(top!)),
-          description,
-          monthAxis: m.cashFlow.monthAxis,
-          payback: (n: number) => m.cashFlow.payback(f.months(n)),
-        }}
-      />
+      <figure class="chart" tabindex={0} aria-label={portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(nameOf(top!))}>
+        <CashFlowChart
+          points={points}
+          paybackMonths={portfolio ? portfolio.paybackMonths : top!.paybackMonths}
+          f={f}
+          text={{
+            title: portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(nameOf(top!)),
+            description,
+            monthAxis: m.cashFlow.monthAxis,
+            payback: (n: number) => m.cashFlow.payback(f.months(n)),
+          }}
+        />
+      </figure>
       <p class="note">{description}</p>
     </section>
   );
@@ -302,7 +309,14 @@ function Tornado({ result, scenario, swing, m, f }: { result: BusinessCase; scen
   return (
     <section aria-labelledby="tornado">
       <h2 id="tornado">{m.sections.tornado}</h2>
-      <TornadoChart items={items} base={top.npv} f={f} text={{ title: m.tornado.chart(nameOf(top)), description, baseLabel: m.tornado.baseLabel }} />
+      <figure class="chart" tabindex={0} aria-label={m.tornado.chart(nameOf(top))}>
+        <TornadoChart
+          items={items}
+          base={top.npv}
+          f={f}
+          text={{ title: m.tornado.chart(nameOf(top)), description, baseLabel: m.tornado.baseLabel }}
+        />
+      </figure>
       <p class="note">
         {description}
         {swing !== undefined ? ` ${m.tornado.swing(f.percent(swing))}` : ''}

@@ -17,7 +17,9 @@ section { margin-top: 26px; }
 figure { margin: 0; break-inside: avoid; }
 svg { display: block; width: 100%; height: auto; }
 .table { width: 100%; overflow-x: auto; margin-top: 12px; }
-.table.wide table { min-width: 620px; }
+.table table { min-width: 480px; }
+.table.wide table { min-width: 640px; }
+.chart { overflow-x: auto; margin: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .82rem; }
 th, td { text-align: left; vertical-align: top; padding: 5px 6px; border-bottom: 1px solid #d5dbe1; overflow-wrap: anywhere; }
 thead th { border-bottom: 2px solid #8a96a3; font-weight: 600; }
@@ -31,7 +33,8 @@ a { color: #1f4e79; }
   body { font-size: 14px; }
   main { padding: 16px 12px 32px; }
   h1 { font-size: 1.35rem; }
-  td.num, th.num { white-space: normal; }
+  /* A chart keeps a size its words can be read at, and scrolls sideways. */
+  .chart svg { min-width: 560px; }
 }
 @media print {
   body { font-size: 10pt; }
@@ -39,7 +42,8 @@ a { color: #1f4e79; }
   section { margin-top: 14px; }
   section.page { break-before: page; }
   tr, figure, svg { break-inside: avoid; }
-  .table { overflow: visible; }
+  .table, .chart { overflow: visible; }
+  .chart svg { min-width: 0; }
   a { color: inherit; text-decoration: none; }
 }
 `;
