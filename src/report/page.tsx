@@ -206,7 +206,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
           items={items}
           f={f}
           text={{
-            title: m.sections.investments,
+            title: m.investments.chart,
             description: m.investments.description,
             notWorthIt: m.investments.notWorthIt,
             whiskerNote: m.investments.whiskerNote,

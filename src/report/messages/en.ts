@@ -28,7 +28,12 @@ export const en = {
       `The best investment is ${name}: ${npv} net present value over ${years} years${roi ? ` (ROI ${roi})` : ''}`,
     payback: (months: string) => `, and pays back in ${months}.`,
     noPayback: (years: number) => `, but does not pay back within ${years} years.`,
-    worthDoing: (worth: number, all: number) => `${worth} of the ${all} investments proposed ${worth === 1 ? 'is' : 'are'} worth doing.`,
+    worthDoing: (worth: number, all: number) =>
+      worth === all
+        ? all === 1
+          ? 'It is the one investment proposed.'
+          : `${all === 2 ? 'Both' : `All ${all}`} investments proposed are worth doing.`
+        : `${worth} of the ${all} investments proposed ${worth === 1 ? 'is' : 'are'} worth doing.`,
     noneWorthIt: (all: number) => `None of the ${all} investments proposed pays for itself over the horizon.`,
     noInvestments: 'No investment was proposed: the figures show where the money is lost.',
     emptyPortfolio: 'No set of the investments fits the budget and adds value.',

@@ -30,7 +30,12 @@ export const vi: Messages = {
     best: (name, npv, years, roi) => `Khoản đầu tư tốt nhất là ${name}: giá trị hiện tại ròng ${npv} trong ${years} năm${roi ? ` (ROI ${roi})` : ''}`,
     payback: (months) => `, và hoàn vốn sau ${months}.`,
     noPayback: (years) => `, nhưng không hoàn vốn trong ${years} năm.`,
-    worthDoing: (worth, all) => `${worth} trong ${all} khoản đầu tư được đề xuất là đáng thực hiện.`,
+    worthDoing: (worth, all) =>
+      worth === all
+        ? all === 1
+          ? 'Đây là khoản đầu tư duy nhất được đề xuất.'
+          : `Cả ${all} khoản đầu tư được đề xuất đều đáng thực hiện.`
+        : `${worth} trong ${all} khoản đầu tư được đề xuất là đáng thực hiện.`,
     noneWorthIt: (all) => `Không khoản nào trong ${all} khoản đầu tư được đề xuất tự bù đắp được chi phí trong kỳ phân tích.`,
     noInvestments: 'Chưa có khoản đầu tư nào được đề xuất: các số liệu cho thấy tiền đang bị mất ở đâu.',
     emptyPortfolio: 'Không có tổ hợp đầu tư nào vừa ngân sách mà tạo thêm giá trị.',
