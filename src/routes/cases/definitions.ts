@@ -52,6 +52,10 @@ const etag = {
   },
 };
 
+/** The If-Match of an edit, documented: an ETag of the case's current version. */
+const ifMatchHeader = (description: string) =>
+  z.object({ 'If-Match': z.string().optional().meta({ description, example: '"q3ZxW0dN4c1m2YpLr7Tb8A-v1-model-2-5f2b…"' }) });
+
 const notModified = { 304: { description: 'Not modified: If-None-Match names this answer’s ETag', headers: etag } };
 
 const READ_NOTE =
@@ -124,12 +128,7 @@ export const updateCaseRoute = defineRoute(
     security,
     request: {
       params: params(),
-      headers: z.object({
-        'If-Match': z
-          .string()
-          .optional()
-          .meta({ description: 'An ETag of the current version', example: '"q3ZxW0dN4c1m2YpLr7Tb8A-v1-model-2-5f2b…"' }),
-      }),
+      headers: ifMatchHeader('An ETag of the current version'),
       body: caseBody(),
     },
     responses: {
@@ -160,12 +159,7 @@ export const deleteCaseRoute = defineRoute(
     security,
     request: {
       params: params(),
-      headers: z.object({
-        'If-Match': z
-          .string()
-          .optional()
-          .meta({ description: 'If given, an ETag of the current version', example: '"q3ZxW0dN4c1m2YpLr7Tb8A-v1-model-2-5f2b…"' }),
-      }),
+      headers: ifMatchHeader('If given, an ETag of the current version'),
     },
     responses: {
       204: { description: 'The case is deleted' },
