@@ -129,6 +129,20 @@ function ticksOf(scale: ScaleLinear<number, number>, count: number, label: (valu
   return scale.ticks(count).map((value) => ({ value, at: scale(value), label: label(value) }));
 }
 
+/**
+ * Ticks along a horizontal axis: as many as TICKS asks, or fewer, until each label has room of its own (long labels,
+ * such as "1 Tr US$", would otherwise run together).
+ */
+function horizontalTicks(scale: ScaleLinear<number, number>, label: (value: number) => string): Tick[] {
+  const [left, right] = scale.range() as [number, number];
+  for (let count = TICKS; count > 1; count--) {
+    const ticks = ticksOf(scale, count, label);
+    const room = ticks.length > 1 ? (right - left) / (ticks.length - 1) : right - left;
+    if (widest(ticks.map((t) => t.label)) + 10 <= room) return ticks;
+  }
+  return ticksOf(scale, 1, label);
+}
+
 const widest = (texts: string[], fontSize = FONT_SIZE): number => Math.max(0, ...texts.map((t) => textWidth(t, fontSize)));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -349,7 +363,7 @@ export function npvGeometry(items: NpvItem[], f: Formats): NpvGeometry {
     labelX,
     rows,
     zeroX,
-    ticks: ticksOf(x, TICKS, f.moneyShort),
+    ticks: horizontalTicks(x, f.moneyShort),
     tickY,
     divider,
     firstApart,
@@ -479,7 +493,7 @@ export function tornadoGeometry(items: TornadoItem[], base: number, f: Formats, 
   // Each input value is written beyond the end of the bar its figure reaches; the room for them is kept on both sides.
   const ends = items.map((item) => {
     const lowLeft = item.figureAtLow < item.figureAtHigh || (item.figureAtLow === item.figureAtHigh && item.low <= item.high);
-    return { lowLeft, low: f.number(item.low), high: f.number(item.high) };
+    return { lowLeft, low: item.lowText ?? f.number(item.low), high: item.highText ?? f.number(item.high) };
   });
   const leftRoom = widest(ends.map((e) => (e.lowLeft ? e.low : e.high)));
   const rightRoom = widest(ends.map((e) => (e.lowLeft ? e.high : e.low)));
@@ -520,7 +534,7 @@ export function tornadoGeometry(items: TornadoItem[], base: number, f: Formats, 
     rows,
     baseX,
     base: { label, x: anchor === 'start' ? Math.max(baseX, 4) : anchor === 'end' ? Math.min(baseX, WIDTH - 4) : baseX, y: top - 8, anchor },
-    ticks: ticksOf(x, TICKS, f.moneyShort),
+    ticks: horizontalTicks(x, f.moneyShort),
     tickY,
   };
 }

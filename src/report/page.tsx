@@ -92,34 +92,46 @@ function Slot({ sentence, children }: { sentence: string; children: unknown }) {
   );
 }
 
-function Paid({ months, years, m, f }: { months: number | null; years: number; m: Messages; f: Formats }) {
-  if (months === null) return <>{m.summary.noPayback(years)}</>;
+function Paid({ months, years, plural, m, f }: { months: number | null; years: number; plural: boolean; m: Messages; f: Formats }) {
+  if (months === null) return <>{m.summary.noPayback(years, plural)}</>;
   return (
-    <Slot sentence={m.summary.payback(MARK)}>
+    <Slot sentence={m.summary.payback(MARK, plural)}>
       <span data-figure="paybackMonths">{f.months(months)}</span>
     </Slot>
   );
 }
 
-function Summary({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
+/** A name inside a sentence, isolated: a right-to-left mark in it cannot turn the words and figures around it. */
+const isolated = (name: string) => `\u2068${name}\u2069`;
+
+/** At most this many names in a sentence of the summary; the rest are counted. */
+const NAMED = 5;
+
+function Summary({ result, scenario, m, f }: { result: BusinessCase; scenario: UncertainScenario; m: Messages; f: Formats }) {
   const H = result.finance.horizonYears;
   const few = vitalFew(result);
   const top = result.investments[0];
   const portfolio = result.portfolio;
   const worth = result.investments.filter((i) => i.recommended).length;
   const roi = (v: number | null) => (v === null ? null : f.percent(v));
+  const budget = scenario.portfolio?.budget;
+  const budgeted = budget !== undefined && (budget.upfront !== undefined || budget.annual !== undefined);
   let outlook: unknown;
   let spread: { npv: { p10: number; p90: number }; probabilityPositiveNpv: number } | undefined;
   if (!top) outlook = m.summary.noInvestments;
   else if (portfolio && portfolio.investments.length === 0) outlook = m.summary.emptyPortfolio;
   else if (portfolio) {
-    const names = portfolio.investments.map((id) => nameOf(result.investments.find((i) => i.id === id)!));
+    const names = portfolio.investments.slice(0, NAMED).map((id) => isolated(nameOf(result.investments.find((i) => i.id === id)!)));
+    const more = portfolio.investments.length - names.length;
+    const plural = portfolio.investments.length > 1;
+    const sentence =
+      portfolio.npv < 0 ? m.summary.portfolioLoss(names, more, MARK, H) : m.summary.portfolio(names, more, MARK, H, roi(portfolio.roi), budgeted);
     outlook = (
       <>
-        <Slot sentence={m.summary.portfolio(names, MARK, H, roi(portfolio.roi))}>
+        <Slot sentence={sentence}>
           <strong data-figure="portfolioNpv">{f.money(portfolio.npv)}</strong>
         </Slot>
-        <Paid months={portfolio.paybackMonths} years={H} m={m} f={f} />
+        {portfolio.npv < 0 ? '.' : <Paid months={portfolio.paybackMonths} years={H} plural={plural} m={m} f={f} />}
       </>
     );
     spread = portfolio.uncertainty;
@@ -127,23 +139,26 @@ function Summary({ result, m, f }: { result: BusinessCase; m: Messages; f: Forma
   else {
     outlook = (
       <>
-        <Slot sentence={m.summary.best(nameOf(top), MARK, H, roi(top.roi))}>
+        <Slot sentence={m.summary.top(isolated(nameOf(top)), MARK, H, roi(top.roi))}>
           <strong data-figure="topInvestmentNpv">{f.money(top.npv)}</strong>
         </Slot>
-        <Paid months={top.paybackMonths} years={H} m={m} f={f} /> {m.summary.worthDoing(worth, result.investments.length)}
+        <Paid months={top.paybackMonths} years={H} plural={false} m={m} f={f} /> {m.summary.worthDoing(worth, result.investments.length)}
       </>
     );
     spread = top.uncertainty;
   }
   const samples = result.simulation?.samples;
+  const total = result.totals.totalAnnualDamage;
+  const damage = total > 0 ? m.summary.damage(MARK, result.problems.length) : m.summary.noNetDamage(MARK, result.problems.length);
+  const fewNames = few.slice(0, NAMED).map((p) => isolated(nameOf(p)));
   return (
     <section class="summary" aria-labelledby="summary">
       <h2 id="summary">{m.sections.summary}</h2>
       <p>
-        <Slot sentence={m.summary.damage(MARK, result.problems.length)}>
-          <strong data-figure="totalAnnualDamage">{f.money(result.totals.totalAnnualDamage)}</strong>
+        <Slot sentence={damage}>
+          <strong data-figure="totalAnnualDamage">{f.money(total)}</strong>
         </Slot>{' '}
-        {few.length === 0 ? m.summary.noDamage : m.summary.pareto(few.length, f.percent(few.at(-1)!.cumulativeShare!), few.map(nameOf))}
+        {few.length === 0 ? m.summary.noDamage : m.summary.pareto(few.length, f.percent(few.at(-1)!.cumulativeShare!), fewNames)}
       </p>
       <p>
         {outlook}
@@ -198,6 +213,8 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
     ...(inv.uncertainty ? { p10: inv.uncertainty.npv.p10, p90: inv.uncertainty.npv.p90 } : {}),
   }));
   const t = m.investments.table;
+  const simulated = items.some((i) => i.p10 !== undefined);
+  const members = new Set(result.portfolio?.investments ?? []);
   return (
     <section class="page" aria-labelledby="investments">
       <h2 id="investments">{m.sections.investments}</h2>
@@ -207,7 +224,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
           f={f}
           text={{
             title: m.investments.chart,
-            description: m.investments.description,
+            description: simulated ? `${m.investments.description} ${m.investments.whiskers}` : m.investments.description,
             notWorthIt: m.investments.notWorthIt,
             whiskerNote: m.investments.whiskerNote,
           }}
@@ -241,6 +258,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
                 <tr class={inv.recommended ? undefined : 'muted'}>
                   <th scope="row">
                     <bdi>{nameOf(inv)}</bdi>
+                    {members.has(inv.id) && <span class="tag"> · {m.investments.inPortfolio}</span>}
                   </th>
                   <td class="num" data-investment-npv={inv.id}>
                     {f.money(inv.npv)}
@@ -273,17 +291,17 @@ function CashFlow({ result, m, f }: { result: BusinessCase; m: Messages; f: Form
   const top = result.investments[0];
   if (!portfolio && !top) return null;
   const points = monthlyCumulative(portfolio ? portfolio.cashFlows : top!.cashFlows);
-  const description = portfolio ? m.cashFlow.portfolio : m.cashFlow.single(nameOf(top!));
+  const description = portfolio ? m.cashFlow.portfolio : m.cashFlow.single(isolated(nameOf(top!)));
   return (
     <section class="page" aria-labelledby="cash-flow">
       <h2 id="cash-flow">{m.sections.cashFlow}</h2>
-      <figure class="chart" tabindex={0} aria-label={portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(nameOf(top!))}>
+      <figure class="chart" tabindex={0} aria-label={portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(isolated(nameOf(top!)))}>
         <CashFlowChart
           points={points}
           paybackMonths={portfolio ? portfolio.paybackMonths : top!.paybackMonths}
           f={f}
           text={{
-            title: portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(nameOf(top!)),
+            title: portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(isolated(nameOf(top!))),
             description,
             monthAxis: m.cashFlow.monthAxis,
             payback: (n: number) => m.cashFlow.payback(f.months(n)),
@@ -300,21 +318,23 @@ function Tornado({ result, scenario, swing, m, f }: { result: BusinessCase; scen
   if (!top?.sensitivity || top.sensitivity.length === 0) return null;
   const items = top.sensitivity.map((e) => ({
     label: inputLabel(e.field, scenario, m),
+    lowText: inputValue(e.field, e.low, f),
+    highText: inputValue(e.field, e.high, f),
     low: e.low,
     high: e.high,
     figureAtLow: e.figureAtLow,
     figureAtHigh: e.figureAtHigh,
   }));
-  const description = m.tornado.description(nameOf(top));
+  const description = m.tornado.description(isolated(nameOf(top)));
   return (
     <section aria-labelledby="tornado">
       <h2 id="tornado">{m.sections.tornado}</h2>
-      <figure class="chart" tabindex={0} aria-label={m.tornado.chart(nameOf(top))}>
+      <figure class="chart" tabindex={0} aria-label={m.tornado.chart(isolated(nameOf(top)))}>
         <TornadoChart
           items={items}
           base={top.npv}
           f={f}
-          text={{ title: m.tornado.chart(nameOf(top)), description, baseLabel: m.tornado.baseLabel }}
+          text={{ title: m.tornado.chart(isolated(nameOf(top))), description, baseLabel: m.tornado.baseLabel }}
         />
       </figure>
       <p class="note">
@@ -331,7 +351,7 @@ function assumptionValue(a: Assumption, f: Formats): string {
   return a.value;
 }
 
-function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
+function Assumptions({ result, scenario, m, f }: { result: BusinessCase; scenario: UncertainScenario; m: Messages; f: Formats }) {
   const t = m.assumptions;
   return (
     <section class="page" aria-labelledby="assumptions">
@@ -342,6 +362,7 @@ function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: F
           <table>
             <thead>
               <tr>
+                <th scope="col">{t.what}</th>
                 <th scope="col">{t.field}</th>
                 <th scope="col">{t.value}</th>
                 <th scope="col">{t.source}</th>
@@ -350,6 +371,9 @@ function Assumptions({ result, m, f }: { result: BusinessCase; m: Messages; f: F
             <tbody>
               {result.assumptions.map((a) => (
                 <tr>
+                  <td>
+                    <bdi>{inputLabel(a.field, scenario, m)}</bdi>
+                  </td>
                   <td>
                     <code>{a.field}</code>
                   </td>
@@ -390,12 +414,12 @@ export function reportPage(input: ReportInput): string {
             {input.title !== undefined && <p class="subtitle">{m.title}</p>}
             <p class="made">{m.made(date, result.modelVersion, result.currency)}</p>
           </header>
-          <Summary result={result} m={m} f={f} />
+          <Summary result={result} scenario={scenario} m={m} f={f} />
           <Problems result={result} m={m} f={f} />
           <Investments result={result} scenario={scenario} m={m} f={f} />
           <CashFlow result={result} m={m} f={f} />
           <Tornado result={result} scenario={scenario} swing={input.swing} m={m} f={f} />
-          <Assumptions result={result} m={m} f={f} />
+          <Assumptions result={result} scenario={scenario} m={m} f={f} />
           <footer>
             <p>{m.footer.method}</p>
             {input.jsonLink !== undefined && (
@@ -434,9 +458,12 @@ export function errorPage(
           <p class="made">HTTP {status}</p>
           <section>
             <p>{m.errorPage.intro}</p>
-            <p>
-              <bdi>{detail}</bdi>
-            </p>
+            {/* The detail repeats the first errors: with a list, the list alone. */}
+            {errors.length === 0 && (
+              <p>
+                <bdi>{detail}</bdi>
+              </p>
+            )}
             {errors.length > 0 && (
               <ul>
                 {errors.map((e) => (

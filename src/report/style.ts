@@ -26,6 +26,7 @@ thead th { border-bottom: 2px solid #8a96a3; font-weight: 600; }
 tbody th { font-weight: 600; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.muted th, tr.muted td { color: #4a5560; }
+.tag { font-weight: 400; color: #4a5560; white-space: nowrap; }
 code { font-family: "DejaVu Sans Mono", "Noto Sans Mono", Menlo, Consolas, monospace; font-size: .78rem; overflow-wrap: anywhere; }
 footer { margin-top: 30px; font-size: .8rem; color: #4a5560; border-top: 1px solid #d5dbe1; }
 a { color: #1f4e79; }

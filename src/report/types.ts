@@ -53,4 +53,7 @@ export interface TornadoItem {
   high: number;
   figureAtLow: number;
   figureAtHigh: number;
+  /** The low and high values as written (money, a share); without them, plain numbers. */
+  lowText?: string;
+  highText?: string;
 }

@@ -95,6 +95,33 @@ describe('the CFO report', () => {
   });
 });
 
+describe('the CFO report: what the summary says', () => {
+  it('names in sentences are isolated, so a right-to-left mark cannot turn the figures around', async () => {
+    const s = structuredClone(workedExample) as { investments: { name?: string }[] };
+    s.investments[0]!.name = '\u202eFix';
+    const html = await (await postJson('/v1/report', s)).text();
+    expect(html).toContain('Ranked by return on cost, \u2068\u202eFix\u2069 comes first');
+  });
+
+  it('a set asked for that loses money is said to lose it, not to be funded', async () => {
+    const s = structuredClone(workedExample) as { investments: { cost: { upfront: number } }[]; portfolio?: object };
+    s.investments[1]!.cost.upfront = 1e9;
+    s.portfolio = { include: ['better-handling'] };
+    const html = await (await postJson('/v1/report', s)).text();
+    expect(html).toContain('does not pay for itself: its net present value over 3 years is');
+    expect(html).not.toContain('fund ');
+    expect(figure(html, 'portfolioNpv')).toMatch(/^-\$/);
+  });
+
+  it('with no budget, the portfolio is funded without "within the budget"; one member is "it"', async () => {
+    const html = await (await postJson('/v1/report', { ...workedExample, portfolio: {} })).text();
+    expect(html).toContain('Fund \u2068Fix the billing system\u2069 and \u2068Train and empower front-line staff\u2069: together they return');
+    expect(html).toContain('and they pay back in');
+    const budgeted = await (await postJson('/v1/report', { ...workedExample, portfolio: { budget: { annual: 100000 } } })).text();
+    expect(budgeted).toContain('Within the budget, fund \u2068Fix the billing system\u2069: it returns');
+  });
+});
+
 describe('the CFO report: bad input', () => {
   it('answers the same 422 as /v1/business-case, as problem details', async () => {
     const bad = { ...workedExample, customers: -1 };

@@ -2,6 +2,11 @@
 
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
+/** Names, and how many more there are that are not named. */
+const listMore = (items: readonly string[], more: number) => (more > 0 ? `${items.join(', ')} and ${more} more` : list(items));
+
+const yearsText = (n: number) => `${n} ${n === 1 ? 'year' : 'years'}`;
+
 export const en = {
   lang: 'en',
   locale: 'en-US',
@@ -19,22 +24,31 @@ export const en = {
   summary: {
     damage: (total: string, count: number) =>
       `Service problems cost ${total} a year in customers lost, word of mouth and handling, across ${count} ${count === 1 ? 'problem' : 'problems'}.`,
+    noNetDamage: (total: string, count: number) =>
+      `As described, the ${count === 1 ? 'problem costs' : `${count} problems cost`} nothing on balance: the annual damage adds up to ${total}.`,
     pareto: (few: number, share: string, names: readonly string[]) =>
-      few === 1 ? `One problem makes ${share} of it: ${names[0]}.` : `${few} problems make ${share} of it: ${list(names)}.`,
+      few === 1
+        ? `One problem makes ${share} of it: ${names[0]}.`
+        : `${few} problems make ${share} of it${names.length < few ? `, the largest ${list(names)}` : `: ${list(names)}`}.`,
     noDamage: 'None of the problems does damage as described.',
-    portfolio: (names: readonly string[], npv: string, years: number, roi: string | null) =>
-      `Within the budget, fund ${list(names)}: together ${names.length === 1 ? 'it returns' : 'they return'} ${npv} net present value over ${years} years${roi ? ` (ROI ${roi})` : ''}`,
-    best: (name: string, npv: string, years: number, roi: string | null) =>
-      `The best investment is ${name}: ${npv} net present value over ${years} years${roi ? ` (ROI ${roi})` : ''}`,
-    payback: (months: string) => `, and pays back in ${months}.`,
-    noPayback: (years: number) => `, but does not pay back within ${years} years.`,
+    portfolio: (names: readonly string[], more: number, npv: string, years: number, roi: string | null, budgeted: boolean) =>
+      `${budgeted ? 'Within the budget, fund' : 'Fund'} ${listMore(names, more)}: ${names.length + more === 1 ? 'it returns' : 'together they return'} ${npv} net present value over ${yearsText(years)}${roi ? ` (ROI ${roi})` : ''}`,
+    portfolioLoss: (names: readonly string[], more: number, npv: string, years: number) =>
+      `The set of investments asked for, ${listMore(names, more)}, does not pay for itself: its net present value over ${yearsText(years)} is ${npv}`,
+    top: (name: string, npv: string, years: number, roi: string | null) =>
+      `Ranked by return on cost, ${name} comes first: ${npv} net present value over ${yearsText(years)}${roi ? ` (ROI ${roi})` : ''}`,
+    payback: (months: string, plural: boolean) => `, and ${plural ? 'they pay' : 'it pays'} back in ${months}.`,
+    noPayback: (years: number, plural: boolean) => `, but ${plural ? 'they do' : 'it does'} not pay back within ${yearsText(years)}.`,
     worthDoing: (worth: number, all: number) =>
       worth === all
         ? all === 1
           ? 'It is the one investment proposed.'
           : `${all === 2 ? 'Both' : `All ${all}`} investments proposed are worth doing.`
         : `${worth} of the ${all} investments proposed ${worth === 1 ? 'is' : 'are'} worth doing.`,
-    noneWorthIt: (all: number) => `None of the ${all} investments proposed pays for itself over the horizon.`,
+    noneWorthIt: (all: number) =>
+      all === 1
+        ? 'The one investment proposed does not pay for itself over the horizon.'
+        : `None of the ${all} investments proposed pays for itself over the horizon.`,
     noInvestments: 'No investment was proposed: the figures show where the money is lost.',
     emptyPortfolio: 'No set of the investments fits the budget and adds value.',
     spread: (p10: string, p90: string, samples: string, probability: string) =>
@@ -51,7 +65,9 @@ export const en = {
     table: { problem: 'Problem', damage: 'Annual damage', share: 'Share', customersLost: 'Customers lost a year' },
   },
   investments: {
-    description: 'Net present value of each investment on its own, best first; the whiskers span P10 to P90 of the simulation.',
+    description: 'Net present value of each investment on its own, in the ranking’s order (return on cost, highest first).',
+    whiskers: 'The whiskers span P10 to P90 of the simulation.',
+    inPortfolio: 'in the portfolio',
     chart: 'Net present value of each investment on its own',
     tableLabel: 'The investments, figure by figure',
     notWorthIt: 'Not worth doing (npv below zero)',
@@ -89,6 +105,7 @@ export const en = {
     none: 'Every figure came from the inputs.',
     tableLabel: 'The assumptions and their sources',
     field: 'Input',
+    what: 'What it is',
     value: 'Value',
     source: 'Source',
   },

@@ -3,6 +3,8 @@ import type { Messages } from './en.ts';
 
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`);
 
+const listMore = (items: readonly string[], more: number) => (more > 0 ? `${items.join(', ')} và ${more} khoản khác` : list(items));
+
 const TARP_LOYALTY = 'TARP/CCMC (Goodman, Strategic Customer Service), vấn đề trên 100 USD';
 
 export const vi: Messages = {
@@ -21,13 +23,19 @@ export const vi: Messages = {
   },
   summary: {
     damage: (total, count) =>
-      `Các vấn đề dịch vụ gây thiệt hại ${total} mỗi năm do mất khách hàng, truyền miệng tiêu cực và chi phí xử lý, trên ${count} vấn đề.`,
+      `Các vấn đề dịch vụ gây thiệt hại ${total} mỗi năm do mất khách hàng, truyền miệng tiêu cực và chi phí xử lý, từ ${count} vấn đề.`,
+    noNetDamage: (total, count) => `Theo dữ liệu đã cho, ${count} vấn đề không gây thiệt hại ròng: tổng thiệt hại hằng năm là ${total}.`,
     pareto: (few, share, names) =>
-      few === 1 ? `Một vấn đề chiếm ${share} thiệt hại: ${names[0]}.` : `${few} vấn đề chiếm ${share} thiệt hại: ${list(names)}.`,
+      few === 1
+        ? `Một vấn đề chiếm ${share} thiệt hại: ${names[0]}.`
+        : `${few} vấn đề chiếm ${share} thiệt hại${names.length < few ? `, lớn nhất là ${list(names)}` : `: ${list(names)}`}.`,
     noDamage: 'Theo dữ liệu đã cho, không vấn đề nào gây thiệt hại.',
-    portfolio: (names, npv, years, roi) =>
-      `Trong phạm vi ngân sách, nên đầu tư vào ${list(names)}: cùng nhau mang lại giá trị hiện tại ròng ${npv} trong ${years} năm${roi ? ` (ROI ${roi})` : ''}`,
-    best: (name, npv, years, roi) => `Khoản đầu tư tốt nhất là ${name}: giá trị hiện tại ròng ${npv} trong ${years} năm${roi ? ` (ROI ${roi})` : ''}`,
+    portfolio: (names, more, npv, years, roi, budgeted) =>
+      `${budgeted ? 'Trong phạm vi ngân sách, nên đầu tư vào' : 'Nên đầu tư vào'} ${listMore(names, more)}: ${names.length + more === 1 ? 'mang lại' : 'cùng nhau mang lại'} giá trị hiện tại ròng ${npv} trong ${years} năm${roi ? ` (ROI ${roi})` : ''}`,
+    portfolioLoss: (names, more, npv, years) =>
+      `Tổ hợp đầu tư được yêu cầu, gồm ${listMore(names, more)}, không tự bù đắp được chi phí: giá trị hiện tại ròng trong ${years} năm là ${npv}`,
+    top: (name, npv, years, roi) =>
+      `Xếp theo tỷ suất sinh lời trên chi phí, ${name} đứng đầu: giá trị hiện tại ròng ${npv} trong ${years} năm${roi ? ` (ROI ${roi})` : ''}`,
     payback: (months) => `, và hoàn vốn sau ${months}.`,
     noPayback: (years) => `, nhưng không hoàn vốn trong ${years} năm.`,
     worthDoing: (worth, all) =>
@@ -36,7 +44,10 @@ export const vi: Messages = {
           ? 'Đây là khoản đầu tư duy nhất được đề xuất.'
           : `Cả ${all} khoản đầu tư được đề xuất đều đáng thực hiện.`
         : `${worth} trong ${all} khoản đầu tư được đề xuất là đáng thực hiện.`,
-    noneWorthIt: (all) => `Không khoản nào trong ${all} khoản đầu tư được đề xuất tự bù đắp được chi phí trong kỳ phân tích.`,
+    noneWorthIt: (all) =>
+      all === 1
+        ? 'Khoản đầu tư duy nhất được đề xuất không tự bù đắp được chi phí trong kỳ phân tích.'
+        : `Không khoản nào trong ${all} khoản đầu tư được đề xuất tự bù đắp được chi phí trong kỳ phân tích.`,
     noInvestments: 'Chưa có khoản đầu tư nào được đề xuất: các số liệu cho thấy tiền đang bị mất ở đâu.',
     emptyPortfolio: 'Không có tổ hợp đầu tư nào vừa ngân sách mà tạo thêm giá trị.',
     spread: (p10, p90, samples, probability) =>
@@ -53,7 +64,10 @@ export const vi: Messages = {
     table: { problem: 'Vấn đề', damage: 'Thiệt hại hằng năm', share: 'Tỷ trọng', customersLost: 'Khách hàng mất mỗi năm' },
   },
   investments: {
-    description: 'Giá trị hiện tại ròng của từng khoản đầu tư khi thực hiện riêng lẻ, tốt nhất trước; râu biểu đồ trải từ P10 đến P90 của mô phỏng.',
+    description:
+      'Giá trị hiện tại ròng của từng khoản đầu tư khi thực hiện riêng lẻ, theo thứ tự xếp hạng (tỷ suất sinh lời trên chi phí, cao nhất trước).',
+    whiskers: 'Đoạn kẻ ngang trải từ P10 đến P90 của mô phỏng.',
+    inPortfolio: 'trong tổ hợp',
     chart: 'Giá trị hiện tại ròng của từng khoản đầu tư khi thực hiện riêng',
     tableLabel: 'Bảng chỉ số của các khoản đầu tư',
     notWorthIt: 'Không đáng thực hiện (NPV âm)',
@@ -80,7 +94,8 @@ export const vi: Messages = {
     payback: (months) => `Hoàn vốn: ${months}`,
   },
   tornado: {
-    description: (name) => `Giá trị hiện tại ròng của ${name} thay đổi bao nhiêu khi từng giả định chạy tới hai đầu khoảng của nó, lớn nhất trước.`,
+    description: (name) =>
+      `Giá trị hiện tại ròng của ${name} thay đổi bao nhiêu khi từng giả định chạy tới hai đầu khoảng của nó, lớn nhất trước: xanh dương ở đầu thấp của giả định, cam ở đầu cao.`,
     chart: (name) => `Giá trị hiện tại ròng của ${name}: từng giả định ở đầu thấp và đầu cao`,
     baseLabel: 'Tại giá trị khả dĩ nhất',
     swing: (share) => `Mỗi giả định không có khoảng ước lượng được dịch ${share} về mỗi phía.`,
@@ -90,6 +105,7 @@ export const vi: Messages = {
     none: 'Mọi số liệu đều lấy từ dữ liệu đầu vào.',
     tableLabel: 'Bảng giả định và nguồn',
     field: 'Đầu vào',
+    what: 'Ý nghĩa',
     value: 'Giá trị',
     source: 'Nguồn',
   },
