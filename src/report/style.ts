@@ -44,6 +44,9 @@ a { color: #1f4e79; }
   section.page { break-before: page; }
   tr, figure, svg { break-inside: avoid; }
   .table, .chart { overflow: visible; }
+  .table table { font-size: 8pt; }
+  .table th, .table td { padding: 3px 5px; }
+  .table code { font-size: 7.5pt; white-space: nowrap; overflow-wrap: normal; }
   .chart svg { min-width: 0; }
   a { color: inherit; text-decoration: none; }
 }
