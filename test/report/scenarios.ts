@@ -1,6 +1,7 @@
 // The scenarios the report is loaded with in Chromium: the worked example's GET form, a 30-problem case in VND with
 // Vietnamese names and a portfolio (made the same way every run), and one whose names try to break the page.
 import { workedExample } from '../../src/schemas/examples.ts';
+import { seeded } from '../../src/model/random.ts';
 
 type Item = Record<string, unknown>;
 
@@ -37,18 +38,6 @@ export function workedExampleQuery(): string {
     ...w.problems.map((p) => `problem=${compactProblem(p)}`),
     ...w.investments.map((i) => `investment=${compactInvestment(i as Item)}`),
   ].join('&');
-}
-
-/** A small seeded generator (mulberry32): the same case every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VI_PROBLEMS = [
