@@ -16,10 +16,10 @@ import { querySchemas } from '../spreadsheet/queries.ts';
 import { cached, revalidated } from '../http/cache.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { defineRoute, type Mount } from '../http/routes.ts';
-import { valid } from '../http/validate.ts';
 import { readCase } from '../store/cases.ts';
 import { scenarioFromQuery } from './business-case.ts';
 import { caseIdOf, caseNotFound } from './cases/access.ts';
+import { storedScenario } from './cases/index.ts';
 import { problemResponses } from './responses.ts';
 
 const MESSAGES = { en, vi } as const;
@@ -204,7 +204,7 @@ export function registerReport(app: Mount) {
     const id = caseIdOf(c);
     const read = await readCase(c.env.DB, id);
     if (read.kind !== 'found') throw caseNotFound();
-    const scenario = valid(scenarioSchemas().Scenario, JSON.parse(read.stored.scenario)) as UncertainScenario;
+    const scenario = storedScenario(JSON.parse(read.stored.scenario));
     c.set('etag', { id, version: read.stored.version });
     return report(c, scenario, c.req.valid('query').lang, { title: read.stored.title ?? undefined, jsonLink: `/v1/cases/${id}` });
   });

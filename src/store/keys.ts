@@ -28,9 +28,6 @@ export const newEditKey = () => random(32);
 /** What an id looks like; anything else names no case, and is answered so without asking the database. */
 export const CASE_ID = /^[A-Za-z0-9_-]{22}$/;
 
-/** What an edit key looks like. */
-export const EDIT_KEY = /^[A-Za-z0-9_-]{43}$/;
-
 async function sha256(text: string): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }

@@ -11,6 +11,7 @@ import { shortPath } from '../../present/field-errors.ts';
 import { scenarioSchemas } from '../../schemas/scenario.ts';
 import { valid } from '../../http/validate.ts';
 import type { Mount } from '../../http/routes.ts';
+import type { UncertainScenario } from '../../model/types.ts';
 import { createCase, deleteCase, KEPT_VERSIONS, listVersions, readCase, rotateKey, type Saved, updateCase } from '../../store/cases.ts';
 import { caseIdOf, caseNotFound, stale, wrongKey } from './access.ts';
 import {
@@ -53,6 +54,19 @@ function receipt(id: string, version: number, title: string | null, savedAt: str
   return { id, version, title, modelVersion: MODEL_VERSION, savedAt, ...(editKey ? { editKey } : {}), links: caseLinks(id, version) };
 }
 
+/**
+ * A saved scenario as the current model reads it. Saved under an earlier model, it may break a rule of this one: the
+ * answer then says which, under `case.scenario`.
+ */
+export function storedScenario(scenario: object): UncertainScenario {
+  try {
+    return valid(scenarioSchemas().Scenario, scenario) as UncertainScenario;
+  } catch (e) {
+    if (!(e instanceof ApiProblem)) throw e;
+    throw invalidInput(e.errors.map((err) => ({ path: shortPath(`case.scenario.${err.path}`), message: err.message })));
+  }
+}
+
 /** A version read from the store, answered in the format asked: the scenario as saved, its figures computed now. */
 function caseAnswer(c: Context<AppEnv>, read: Awaited<ReturnType<typeof readCase>>, options: OutputOptions): Response {
   if (read.kind === 'not-found') throw caseNotFound();
@@ -64,14 +78,7 @@ function caseAnswer(c: Context<AppEnv>, read: Awaited<ReturnType<typeof readCase
   }
   const { stored } = read;
   const scenario = JSON.parse(stored.scenario) as object;
-  // Saved under an earlier model, a scenario may break a rule of this one: the answer then says which, under `case.scenario`.
-  let valued: ReturnType<ReturnType<typeof scenarioSchemas>['Scenario']['parse']>;
-  try {
-    valued = valid(scenarioSchemas().Scenario, scenario);
-  } catch (e) {
-    if (!(e instanceof ApiProblem)) throw e;
-    throw invalidInput(e.errors.map((err) => ({ path: shortPath(`case.scenario.${err.path}`), message: err.message })));
-  }
+  const valued = storedScenario(scenario);
   const view = savedCaseView(
     businessCaseView(businessCase(valued)),
     {
