@@ -129,4 +129,24 @@ describe('saved cases: create, read, edit, delete', () => {
     expect(retry.receipt.id).toBe(first.receipt.id);
     expect(retry.receipt.editKey).toBeUndefined();
   });
+
+  it('a case saved under another model version says so, and is computed under the current one', async () => {
+    const id = 'OLDMODEL0123456789abcd';
+    const at = '2025-01-01T00:00:00.000Z';
+    await env.DB.batch([
+      env.DB.prepare('INSERT INTO cases VALUES (?1, ?2, 1, ?3, ?3)').bind(id, '0'.repeat(64), at),
+      env.DB.prepare('INSERT INTO case_versions VALUES (?1, 1, NULL, ?2, ?3, ?4)').bind(id, JSON.stringify(workedExample), '1', at),
+    ]);
+    const body = (await (await call(`/v1/cases/${id}`)).json()) as {
+      modelVersion: string;
+      case: { savedUnderModelVersion: string; notes: string[] };
+    };
+    expect(body.modelVersion).toBe('2');
+    expect(body.case.savedUnderModelVersion).toBe('1');
+    expect(body.case.notes).toEqual([
+      'Saved under model version 1; these figures are computed now, under model version 2, and may differ from those seen when it was saved.',
+    ]);
+    const current = (await (await call(`/v1/cases/${(await create()).receipt.id}`)).json()) as { case: { notes: string[] } };
+    expect(current.case.notes).toEqual([]);
+  });
 });
