@@ -170,13 +170,22 @@ function Summary({ result, scenario, m, f }: { result: BusinessCase; scenario: U
   );
 }
 
+/** A chart's frame: on a narrow screen it scrolls sideways, so a keyboard can reach it, and it is named by its title. */
+function Chart({ label, children }: { label: string; children: unknown }) {
+  return (
+    <figure class="chart" tabindex={0} aria-label={label}>
+      {children}
+    </figure>
+  );
+}
+
 function Problems({ result, m, f }: { result: BusinessCase; m: Messages; f: Formats }) {
   const items = result.problems.map((p) => ({ label: nameOf(p), damage: p.totalAnnualDamage, cumulativeShare: p.cumulativeShare }));
   const shown = items.length <= PARETO_MAX_BARS ? items.length : PARETO_TOP;
   return (
     <section aria-labelledby="problems">
       <h2 id="problems">{m.sections.problems}</h2>
-      <figure class="chart" tabindex={0} aria-label={m.problems.chart}>
+      <Chart label={m.problems.chart}>
         <ParetoChart
           items={items}
           f={f}
@@ -189,7 +198,7 @@ function Problems({ result, m, f }: { result: BusinessCase; m: Messages; f: Form
             others: m.problems.others,
           }}
         />
-      </figure>
+      </Chart>
       <p class="note">{m.problems.description(shown, items.length)}</p>
     </section>
   );
@@ -218,7 +227,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
   return (
     <section class="page" aria-labelledby="investments">
       <h2 id="investments">{m.sections.investments}</h2>
-      <figure class="chart" tabindex={0} aria-label={m.investments.chart}>
+      <Chart label={m.investments.chart}>
         <NpvChart
           items={items}
           f={f}
@@ -229,7 +238,7 @@ function Investments({ result, scenario, m, f }: { result: BusinessCase; scenari
             whiskerNote: m.investments.whiskerNote,
           }}
         />
-      </figure>
+      </Chart>
       <section class="table wide" tabindex={0} aria-label={m.investments.tableLabel}>
         <table>
           <thead>
@@ -292,22 +301,23 @@ function CashFlow({ result, m, f }: { result: BusinessCase; m: Messages; f: Form
   if (!portfolio && !top) return null;
   const points = monthlyCumulative(portfolio ? portfolio.cashFlows : top!.cashFlows);
   const description = portfolio ? m.cashFlow.portfolio : m.cashFlow.single(isolated(nameOf(top!)));
+  const title = portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(isolated(nameOf(top!)));
   return (
     <section class="page" aria-labelledby="cash-flow">
       <h2 id="cash-flow">{m.sections.cashFlow}</h2>
-      <figure class="chart" tabindex={0} aria-label={portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(isolated(nameOf(top!)))}>
+      <Chart label={title}>
         <CashFlowChart
           points={points}
           paybackMonths={portfolio ? portfolio.paybackMonths : top!.paybackMonths}
           f={f}
           text={{
-            title: portfolio ? m.cashFlow.chartPortfolio : m.cashFlow.chart(isolated(nameOf(top!))),
+            title,
             description,
             monthAxis: m.cashFlow.monthAxis,
             payback: (n: number) => m.cashFlow.payback(f.months(n)),
           }}
         />
-      </figure>
+      </Chart>
       <p class="note">{description}</p>
     </section>
   );
@@ -326,17 +336,13 @@ function Tornado({ result, scenario, swing, m, f }: { result: BusinessCase; scen
     figureAtHigh: e.figureAtHigh,
   }));
   const description = m.tornado.description(isolated(nameOf(top)));
+  const title = m.tornado.chart(isolated(nameOf(top)));
   return (
     <section aria-labelledby="tornado">
       <h2 id="tornado">{m.sections.tornado}</h2>
-      <figure class="chart" tabindex={0} aria-label={m.tornado.chart(isolated(nameOf(top)))}>
-        <TornadoChart
-          items={items}
-          base={top.npv}
-          f={f}
-          text={{ title: m.tornado.chart(isolated(nameOf(top))), description, baseLabel: m.tornado.baseLabel }}
-        />
-      </figure>
+      <Chart label={title}>
+        <TornadoChart items={items} base={top.npv} f={f} text={{ title, description, baseLabel: m.tornado.baseLabel }} />
+      </Chart>
       <p class="note">
         {description}
         {swing !== undefined ? ` ${m.tornado.swing(f.percent(swing))}` : ''}

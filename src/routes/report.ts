@@ -44,18 +44,29 @@ async function policy(): Promise<string> {
   ].join('; ');
 }
 
+/**
+ * The values of a header like Accept or Accept-Language, each with its weight (`q`, 1 when absent, 0 when not a
+ * number), lowercased; read from its first 1,000 characters and 50 values, so that a long header costs no more.
+ */
+function weighted(header: string | undefined): { value: string; q: number }[] {
+  if (!header) return [];
+  return header
+    .slice(0, 1000)
+    .split(',', 50)
+    .map((part) => {
+      const [value, ...params] = part.trim().toLowerCase().split(';');
+      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { value: value!.trim(), q: qParam === undefined ? 1 : Number(qParam.slice(2)) || 0 };
+    });
+}
+
 /** The language asked for by `lang`, else the first of en and vi that Accept-Language prefers (q > 0), else en. */
 function languageOf(c: Context, lang: Lang | undefined): { lang: Lang; negotiated: boolean } {
   if (lang) return { lang, negotiated: false };
-  const header = c.req.header('Accept-Language') ?? '';
   let best: { lang: Lang; q: number } | undefined;
-  for (const part of header.slice(0, 1000).split(',', 50)) {
-    const [range, ...params] = part.trim().split(';');
-    const primary = range!.trim().toLowerCase().split('-')[0];
-    if (primary !== 'en' && primary !== 'vi') continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
-    if (!(q > 0)) continue;
+  for (const { value, q } of weighted(c.req.header('Accept-Language'))) {
+    const primary = value.split('-')[0];
+    if ((primary !== 'en' && primary !== 'vi') || !(q > 0)) continue;
     if (!best || q > best.q) best = { lang: primary, q };
   }
   return { lang: best?.lang ?? 'en', negotiated: true };
@@ -100,16 +111,11 @@ async function report(
 
 /** Whether the request's Accept ranks text/html above JSON: a browser's does; an API client's does not. */
 function prefersHtml(c: Context): boolean {
-  const accept = c.req.header('Accept');
-  if (!accept) return false;
   let htmlQ = 0;
   let jsonQ = 0;
-  for (const part of accept.slice(0, 1000).split(',', 50)) {
-    const [type, ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam === undefined ? 1 : Number(qParam.slice(2)) || 0;
-    if (type === 'text/html') htmlQ = Math.max(htmlQ, q);
-    if (type === 'application/json' || type === 'application/problem+json') jsonQ = Math.max(jsonQ, q);
+  for (const { value, q } of weighted(c.req.header('Accept'))) {
+    if (value === 'text/html') htmlQ = Math.max(htmlQ, q);
+    if (value === 'application/json' || value === 'application/problem+json') jsonQ = Math.max(jsonQ, q);
   }
   return htmlQ > 0 && htmlQ >= jsonQ;
 }
